@@ -1,0 +1,11 @@
+export type IntacctResource =
+	| 'customer'
+	| 'arInvoice'
+	| 'arPayment'
+	| 'arAdjustment'
+	| 'glAccount'
+	| 'bankAccount'
+	| 'location'
+	| 'department'
+	| 'entity'
+	| 'customObject';
