@@ -44,8 +44,8 @@ describe('Intacct XML', () => {
 		const control = parseResponse(
 			'<response><control><status>failure</status></control><errormessage><error><errorno>XL03000006</errorno><description></description><description2>Incorrect Intacct XML Partner ID or password.</description2><correction></correction></error></errormessage></response>',
 		);
-		expect(control.level).toBe('control');
-		expect(describeErrors((control as { errors: never[] }).errors)).toBe('XL03000006 Incorrect Intacct XML Partner ID or password.');
+		if (control.level !== 'control') throw new Error('expected a control failure');
+		expect(describeErrors(control.errors)).toBe('XL03000006 Incorrect Intacct XML Partner ID or password.');
 		const ok = parseResponse(
 			'<response><control><status>success</status></control><operation><authentication><status>success</status></authentication>' +
 				'<result><status>success</status><function>readByQuery</function><controlid>f1</controlid>' +
