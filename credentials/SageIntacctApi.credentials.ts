@@ -29,7 +29,10 @@ export class SageIntacctApi implements ICredentialType {
 
 	displayName = 'Sage Intacct API';
 
-	icon: Icon = { light: 'file:../icons/sageIntacct.svg', dark: 'file:../icons/sageIntacct.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/sageIntacct.svg',
+		dark: 'file:../icons/sageIntacct.dark.svg',
+	};
 
 	documentationUrl = 'https://developer.intacct.com/web-services/';
 
@@ -61,7 +64,8 @@ export class SageIntacctApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'A Web Services user (Company > Admin > Web Services users), so password changes of people do not break the sync',
+			description:
+				'A Web Services user (Company > Admin > Web Services users), so password changes of people do not break the sync',
 		},
 		{
 			displayName: 'User Password',
@@ -77,7 +81,8 @@ export class SageIntacctApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description: 'Your Web Services sender ID. It must be authorized in the company: Company > Company Info > Security > Web Services authorizations.',
+			description:
+				'Your Web Services sender ID. It must be authorized in the company: Company > Company Info > Security > Web Services authorizations.',
 		},
 		{
 			displayName: 'Sender Password',
@@ -92,14 +97,16 @@ export class SageIntacctApi implements ICredentialType {
 			name: 'entityId',
 			type: 'string',
 			default: '',
-			description: 'For multi-entity companies: the entity to work in. Leave empty for the top level.',
+			description:
+				'For multi-entity companies: the entity to work in. Leave empty for the top level.',
 		},
 		{
 			displayName: 'Endpoint URL',
 			name: 'endpointUrl',
 			type: 'string',
 			default: DEFAULT_INTACCT_ENDPOINT,
-			description: 'The XML gateway. Change it only to point at a sandbox; credentials are sent over https:// only (http:// is accepted for 127.0.0.1).',
+			description:
+				'The XML gateway. Change it only to point at a sandbox; credentials are sent over https:// only (http:// is accepted for 127.0.0.1).',
 		},
 	];
 
@@ -113,7 +120,10 @@ export class SageIntacctApi implements ICredentialType {
 			json: false,
 		})) as string;
 		const session = readSessionResponse(String(xml), endpoint, credentials);
-		return { sessionId: session.sessionId, sessionEndpoint: session.sessionEndpoint } as IDataObject;
+		return {
+			sessionId: session.sessionId,
+			sessionEndpoint: session.sessionEndpoint,
+		} as IDataObject;
 	}
 
 	async authenticate(
@@ -128,7 +138,11 @@ export class SageIntacctApi implements ICredentialType {
 		if (body.session) {
 			sessionId = body.session.id;
 			url = body.session.endpoint || configured;
-		} else if (!body.forceLogin && typeof credentials.sessionId === 'string' && credentials.sessionId) {
+		} else if (
+			!body.forceLogin &&
+			typeof credentials.sessionId === 'string' &&
+			credentials.sessionId
+		) {
 			sessionId = credentials.sessionId;
 			url = (credentials.sessionEndpoint as string) || configured;
 		}
@@ -136,7 +150,11 @@ export class SageIntacctApi implements ICredentialType {
 			...requestOptions,
 			url,
 			body: buildEnvelope(loginFromCredentials(credentials), body, sessionId),
-			headers: { ...requestOptions.headers, 'Content-Type': 'application/xml', Accept: 'application/xml' },
+			headers: {
+				...requestOptions.headers,
+				'Content-Type': 'application/xml',
+				Accept: 'application/xml',
+			},
 			json: false,
 		};
 	}

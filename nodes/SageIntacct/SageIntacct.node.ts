@@ -19,7 +19,8 @@ export class SageIntacct implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read and write Sage Intacct customers, AR invoices, payments, credit notes and reference data',
+		description:
+			'Read and write Sage Intacct customers, AR invoices, payments, credit notes and reference data',
 		defaults: { name: 'Sage Intacct' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -48,7 +48,13 @@ export class SageIntacctTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sageIntacctApi', required: true }],
 		properties: [
-			{ displayName: 'Object', name: 'object', type: 'options', options: OBJECTS, default: 'ARPYMT' },
+			{
+				displayName: 'Object',
+				name: 'object',
+				type: 'options',
+				options: OBJECTS,
+				default: 'ARPYMT',
+			},
 			{
 				displayName: 'Object Name',
 				name: 'customObject',
@@ -62,8 +68,16 @@ export class SageIntacctTrigger implements INodeType {
 				name: 'startFrom',
 				type: 'options',
 				options: [
-					{ name: 'Now', value: 'now', description: 'Only records changed after the trigger is activated' },
-					{ name: 'Everything', value: 'beginning', description: 'Emit every existing record on the first poll' },
+					{
+						name: 'Now',
+						value: 'now',
+						description: 'Only records changed after the trigger is activated',
+					},
+					{
+						name: 'Everything',
+						value: 'beginning',
+						description: 'Emit every existing record on the first poll',
+					},
 				],
 				default: 'now',
 			},
@@ -74,17 +88,37 @@ export class SageIntacctTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
-					{ displayName: 'Fields', name: 'fields', type: 'string', default: '*', description: 'Comma-separated fields, or * for all' },
-					{ displayName: 'Extra Condition', name: 'query', type: 'string', default: '', placeholder: "STATE = 'Posted'", description: 'ANDed with the WHENMODIFIED window' },
+					{
+						displayName: 'Fields',
+						name: 'fields',
+						type: 'string',
+						default: '*',
+						description: 'Comma-separated fields, or * for all',
+					},
+					{
+						displayName: 'Extra Condition',
+						name: 'query',
+						type: 'string',
+						default: '',
+						placeholder: "STATE = 'Posted'",
+						description: 'ANDed with the WHENMODIFIED window',
+					},
 					{
 						displayName: 'Overlap Window (Seconds)',
 						name: 'overlapSeconds',
 						type: 'number',
 						typeOptions: { minValue: 0 },
 						default: 300,
-						description: 'Each poll re-reads this far back so late commits are not missed; records already emitted are skipped',
+						description:
+							'Each poll re-reads this far back so late commits are not missed; records already emitted are skipped',
 					},
-					{ displayName: 'Intacct Time Zone', name: 'zone', type: 'string', default: 'UTC', description: 'Time zone of WHENMODIFIED values in your company' },
+					{
+						displayName: 'Intacct Time Zone',
+						name: 'zone',
+						type: 'string',
+						default: 'UTC',
+						description: 'Time zone of WHENMODIFIED values in your company',
+					},
 				],
 			},
 		],
@@ -92,12 +126,17 @@ export class SageIntacctTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const selected = this.getNodeParameter('object') as string;
-		const object = selected === 'other' ? (this.getNodeParameter('customObject') as string).toUpperCase() : selected;
+		const object =
+			selected === 'other'
+				? (this.getNodeParameter('customObject') as string).toUpperCase()
+				: selected;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const overlap = typeof options.overlapSeconds === 'number' ? options.overlapSeconds : 300;
 		const zone = typeof options.zone === 'string' && options.zone ? options.zone : 'UTC';
-		const fields = typeof options.fields === 'string' && options.fields.trim() ? options.fields : '*';
-		const extra = typeof options.query === 'string' && options.query.trim() ? `(${options.query.trim()})` : '';
+		const fields =
+			typeof options.fields === 'string' && options.fields.trim() ? options.fields : '*';
+		const extra =
+			typeof options.query === 'string' && options.query.trim() ? `(${options.query.trim()})` : '';
 		const client = new IntacctClient(this);
 		try {
 			if (this.getMode() === 'manual') {
@@ -111,12 +150,21 @@ export class SageIntacctTrigger implements INodeType {
 				return null;
 			}
 			const from = windowStart(staticData, overlap);
-			const conditions = [from ? `WHENMODIFIED >= ${queryString(isoToWhenModified(from, zone))}` : '', extra].filter(Boolean);
-			const needed = fields === '*' ? fields : [...new Set([...fields.split(','), 'RECORDNO', 'WHENMODIFIED'])].join(',');
+			const conditions = [
+				from ? `WHENMODIFIED >= ${queryString(isoToWhenModified(from, zone))}` : '',
+				extra,
+			].filter(Boolean);
+			const needed =
+				fields === '*'
+					? fields
+					: [...new Set([...fields.split(','), 'RECORDNO', 'WHENMODIFIED'])].join(',');
 			const records = await client.readByQueryAll(object, needed, conditions.join(' AND '));
 			const { fresh, next } = selectNew(
 				records,
-				(r) => ({ key: String(r.RECORDNO ?? ''), modified: whenModifiedToIso(r.WHENMODIFIED, zone) }),
+				(r) => ({
+					key: String(r.RECORDNO ?? ''),
+					modified: whenModifiedToIso(r.WHENMODIFIED, zone),
+				}),
 				staticData,
 				overlap,
 			);

@@ -19,14 +19,22 @@ const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})/;
 export function parseCalendarDate(value: unknown, field: string): CalendarDate {
 	if (value instanceof Date) {
 		if (Number.isNaN(value.getTime())) throw invalid(field, value);
-		return { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() };
+		return {
+			year: value.getUTCFullYear(),
+			month: value.getUTCMonth() + 1,
+			day: value.getUTCDate(),
+		};
 	}
 	if (DateTime.isDateTime(value)) {
 		if (!value.isValid) throw invalid(field, value);
 		return { year: value.year, month: value.month, day: value.day };
 	}
 	if (typeof value !== 'string' || value.trim() === '') {
-		throw new FieldError(field, value === undefined || value === '' ? 'is required' : `must be a date, got ${typeof value}`, 'Use YYYY-MM-DD');
+		throw new FieldError(
+			field,
+			value === undefined || value === '' ? 'is required' : `must be a date, got ${typeof value}`,
+			'Use YYYY-MM-DD',
+		);
 	}
 	const text = value.trim();
 	let date: CalendarDate | undefined;
@@ -39,7 +47,11 @@ export function parseCalendarDate(value: unknown, field: string): CalendarDate {
 }
 
 function invalid(field: string, value: unknown): FieldError {
-	return new FieldError(field, `"${String(value)}" is not a valid date`, 'Use YYYY-MM-DD, e.g. 2024-05-31');
+	return new FieldError(
+		field,
+		`"${String(value)}" is not a valid date`,
+		'Use YYYY-MM-DD, e.g. 2024-05-31',
+	);
 }
 
 export function toIsoDate(date: CalendarDate): string {

@@ -19,32 +19,58 @@ export function parseMoney(value: unknown, field: string, rules: MoneyRules = {}
 	let minor: number;
 	if (typeof value === 'number') {
 		if (!Number.isFinite(value)) {
-			throw new FieldError(field, `is ${String(value)}, not an amount`, 'Pass a number such as 125.50');
+			throw new FieldError(
+				field,
+				`is ${String(value)}, not an amount`,
+				'Pass a number such as 125.50',
+			);
 		}
 		const scaled = value * 100;
 		minor = Math.round(Math.abs(scaled)) * Math.sign(scaled);
 		if (Math.abs(scaled - minor) > 1e-6) {
-			throw new FieldError(field, `has more than two decimal places (${value})`, 'Round it to pence first');
+			throw new FieldError(
+				field,
+				`has more than two decimal places (${value})`,
+				'Round it to pence first',
+			);
 		}
 	} else if (typeof value === 'string' && value.trim() !== '') {
 		const match = DECIMAL.exec(value.trim().replace(/,/g, ''));
 		if (!match) {
-			throw new FieldError(field, `"${value}" is not a number`, 'Use digits with an optional . and two decimals, e.g. 125.50');
+			throw new FieldError(
+				field,
+				`"${value}" is not a number`,
+				'Use digits with an optional . and two decimals, e.g. 125.50',
+			);
 		}
 		const [, sign, whole, fraction = ''] = match;
 		if (fraction.replace(/0+$/, '').length > 2) {
-			throw new FieldError(field, `"${value}" has more than two decimal places`, 'Round it to pence first');
+			throw new FieldError(
+				field,
+				`"${value}" has more than two decimal places`,
+				'Round it to pence first',
+			);
 		}
 		minor = Number(whole) * 100 + Number(fraction.padEnd(2, '0').slice(0, 2));
 		if (sign === '-') minor = -minor;
 	} else {
-		throw new FieldError(field, value === undefined || value === '' || value === null ? 'is required' : `must be an amount, got ${typeof value}`, 'Pass a number such as 125.50');
+		throw new FieldError(
+			field,
+			value === undefined || value === '' || value === null
+				? 'is required'
+				: `must be an amount, got ${typeof value}`,
+			'Pass a number such as 125.50',
+		);
 	}
 	if (!Number.isSafeInteger(minor)) {
 		throw new FieldError(field, 'is too large', 'Amounts must be below 90 trillion');
 	}
 	if (minor < 0 && !rules.allowNegative) {
-		throw new FieldError(field, `must not be negative (${formatMoney(minor)})`, 'Pass a positive amount');
+		throw new FieldError(
+			field,
+			`must not be negative (${formatMoney(minor)})`,
+			'Pass a positive amount',
+		);
 	}
 	if (minor === 0 && rules.allowZero === false) {
 		throw new FieldError(field, 'must not be zero', 'Pass a non-zero amount');
@@ -64,7 +90,9 @@ export function formatMoney(minor: MinorUnits): string {
 /** Parses an amount returned by an API (a decimal string) without the input rules. */
 export function moneyFromApi(value: unknown): MinorUnits {
 	if (value === undefined || value === null || value === '') return 0;
-	return parseMoney(typeof value === 'number' ? value : String(value), 'amount', { allowNegative: true });
+	return parseMoney(typeof value === 'number' ? value : String(value), 'amount', {
+		allowNegative: true,
+	});
 }
 
 export function sumMoney(values: MinorUnits[]): MinorUnits {

@@ -8,10 +8,16 @@ export interface RetryPolicy {
 	maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 5, baseDelayMs: 1000, maxDelayMs: 30000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxRetries: 5,
+	baseDelayMs: 1000,
+	maxDelayMs: 30000,
+};
 
 /** What a failed attempt means for the caller. */
-export type RetryVerdict = { retry: false } | { retry: true; retryAfterMs?: number; reason: string };
+export type RetryVerdict =
+	| { retry: false }
+	| { retry: true; retryAfterMs?: number; reason: string };
 
 /**
  * Exponential backoff with full jitter; a server's Retry-After wins when it is longer.
@@ -76,8 +82,12 @@ export function networkErrorCode(error: unknown): string | undefined {
 	let current: unknown = error;
 	for (let depth = 0; current && depth < 6; depth++) {
 		const candidate = current as { code?: unknown; cause?: unknown; message?: unknown };
-		if (typeof candidate.code === 'string' && NETWORK_CODES.has(candidate.code)) return candidate.code;
-		if (typeof candidate.message === 'string' && /socket hang up|timeout of \d+ms exceeded|aborted/i.test(candidate.message)) {
+		if (typeof candidate.code === 'string' && NETWORK_CODES.has(candidate.code))
+			return candidate.code;
+		if (
+			typeof candidate.message === 'string' &&
+			/socket hang up|timeout of \d+ms exceeded|aborted/i.test(candidate.message)
+		) {
 			return 'ECONNRESET';
 		}
 		current = candidate.cause;

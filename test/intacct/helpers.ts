@@ -1,4 +1,9 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeParameters,
+} from 'n8n-workflow';
 
 import { SageIntacctApi } from '../../credentials/SageIntacctApi.credentials';
 import { SageIntacct } from '../../nodes/SageIntacct/SageIntacct.node';
@@ -15,7 +20,9 @@ import {
 export const nodeTypes = nodeTypesOf(new SageIntacct(), new SageIntacctTrigger());
 export const credentialTypes = credentialTypesOf(new SageIntacctApi());
 
-export async function startSandbox(options: { seed?: boolean; sessionTtlSeconds?: number } = {}): Promise<IntacctSandbox> {
+export async function startSandbox(
+	options: { seed?: boolean; sessionTtlSeconds?: number } = {},
+): Promise<IntacctSandbox> {
 	return startIntacctSandbox({ port: 0, ...options });
 }
 
@@ -56,7 +63,10 @@ export async function runIntacct(
 		type: packageNodeType('sageIntacct'),
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: { ...parameters, requestOptions: { ...FAST_RETRY, ...((parameters.requestOptions as IDataObject) ?? {}) } },
+		parameters: {
+			...parameters,
+			requestOptions: { ...FAST_RETRY, ...((parameters.requestOptions as IDataObject) ?? {}) },
+		},
 		credentials: { sageIntacctApi: { id: 'cred-1', name: 'Sage Intacct sandbox' } },
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};

@@ -1,6 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-function selector(resource: string, options: INodeProperties['options'], defaultOperation: string): INodeProperties {
+function selector(
+	resource: string,
+	options: INodeProperties['options'],
+	defaultOperation: string,
+): INodeProperties {
 	return {
 		displayName: 'Operation',
 		name: 'operation',

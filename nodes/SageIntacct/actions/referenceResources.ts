@@ -2,7 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { equalsFilter, makeGetByName, makeGetMany } from './common/readOperations';
 import type { IntacctOperation } from './common/operation';
-import { makeDeleteByRecordNo, makeSimpleCreate, makeSimpleUpdate, type SimpleField } from './common/writeOperations';
+import {
+	makeDeleteByRecordNo,
+	makeSimpleCreate,
+	makeSimpleUpdate,
+	type SimpleField,
+} from './common/writeOperations';
 import { recordNoProperty } from './common/rlc';
 
 /**
@@ -107,7 +112,12 @@ function buildOperations(def: ReferenceDefinition): Record<string, IntacctOperat
 		displayOptions: { show: show(operation) },
 	});
 	const ops: Record<string, IntacctOperation> = {
-		get: makeGetByName({ show: show('get'), object: def.object, idProperty: idProperty('get'), what: def.what }),
+		get: makeGetByName({
+			show: show('get'),
+			object: def.object,
+			idProperty: idProperty('get'),
+			what: def.what,
+		}),
 		getAll: makeGetMany({
 			show: show('getAll'),
 			object: def.object,
@@ -124,9 +134,26 @@ function buildOperations(def: ReferenceDefinition): Record<string, IntacctOperat
 		}),
 	};
 	if (def.writable) {
-		ops.create = makeSimpleCreate({ show: show('create'), object: def.object, idField: def.idField, required: def.required ?? [], optional: def.optional ?? [], what: def.what });
-		ops.update = makeSimpleUpdate({ show: show('update'), object: def.object, idField: def.idField, fields: [...(def.required ?? []), ...(def.optional ?? [])], what: def.what });
-		ops.delete = makeDeleteByRecordNo({ object: def.object, idProperty: recordNoProperty(show('delete'), capitalise(def.what)), what: def.what });
+		ops.create = makeSimpleCreate({
+			show: show('create'),
+			object: def.object,
+			idField: def.idField,
+			required: def.required ?? [],
+			optional: def.optional ?? [],
+			what: def.what,
+		});
+		ops.update = makeSimpleUpdate({
+			show: show('update'),
+			object: def.object,
+			idField: def.idField,
+			fields: [...(def.required ?? []), ...(def.optional ?? [])],
+			what: def.what,
+		});
+		ops.delete = makeDeleteByRecordNo({
+			object: def.object,
+			idProperty: recordNoProperty(show('delete'), capitalise(def.what)),
+			what: def.what,
+		});
 	}
 	return ops;
 }
@@ -135,7 +162,7 @@ function capitalise(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export const referenceOperations: Record<string, Record<string, IntacctOperation>> = Object.fromEntries(
-	referenceDefinitions.map((def) => [def.resource, buildOperations(def)]),
-);
-
+export const referenceOperations: Record<
+	string,
+	Record<string, IntacctOperation>
+> = Object.fromEntries(referenceDefinitions.map((def) => [def.resource, buildOperations(def)]));

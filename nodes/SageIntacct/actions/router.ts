@@ -12,9 +12,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as IntacctResource;
 	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = (operations[resource] as Record<string, IntacctOperation> | undefined)?.[operationName];
+	const operation = (operations[resource] as Record<string, IntacctOperation> | undefined)?.[
+		operationName
+	];
 	if (!operation) {
-		throw toItemError(this.getNode(), new Error(`The operation "${operationName}" is not known for "${resource}"`), 0);
+		throw toItemError(
+			this.getNode(),
+			new Error(`The operation "${operationName}" is not known for "${resource}"`),
+			0,
+		);
 	}
 	const client = new IntacctClient(this, clientOptions(this));
 	const indexes = items.map((_, i) => i);
@@ -51,9 +57,12 @@ function toExecutionData(ctx: IExecuteFunctions, outcomes: ItemOutcome[]): INode
 			const error = toItemError(ctx.getNode(), outcome.error, outcome.itemIndex);
 			if (!ctx.continueOnFail()) throw error;
 			out.push(
-				...ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray({ error: error.message } as IDataObject), {
-					itemData: { item: outcome.itemIndex },
-				}),
+				...ctx.helpers.constructExecutionMetaData(
+					ctx.helpers.returnJsonArray({ error: error.message } as IDataObject),
+					{
+						itemData: { item: outcome.itemIndex },
+					},
+				),
 			);
 			continue;
 		}

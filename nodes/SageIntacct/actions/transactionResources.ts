@@ -11,9 +11,30 @@ import { makeDeleteByRecordNo } from './common/writeOperations';
 
 /** AR invoices, payments and adjustments: created by their own operations, read and deleted alike. */
 const transactionDefinitions = [
-	{ resource: 'arInvoice', object: 'ARINVOICE', what: 'invoice', plural: 'invoices', Label: 'Invoice', create: createInvoice },
-	{ resource: 'arPayment', object: 'ARPYMT', what: 'payment', plural: 'payments', Label: 'Payment', create: createPayment },
-	{ resource: 'arAdjustment', object: 'ARADJUSTMENT', what: 'adjustment', plural: 'adjustments', Label: 'Adjustment', create: createAdjustment },
+	{
+		resource: 'arInvoice',
+		object: 'ARINVOICE',
+		what: 'invoice',
+		plural: 'invoices',
+		Label: 'Invoice',
+		create: createInvoice,
+	},
+	{
+		resource: 'arPayment',
+		object: 'ARPYMT',
+		what: 'payment',
+		plural: 'payments',
+		Label: 'Payment',
+		create: createPayment,
+	},
+	{
+		resource: 'arAdjustment',
+		object: 'ARADJUSTMENT',
+		what: 'adjustment',
+		plural: 'adjustments',
+		Label: 'Adjustment',
+		create: createAdjustment,
+	},
 ];
 
 const customerFilter: INodeProperties = {
@@ -23,22 +44,33 @@ const customerFilter: INodeProperties = {
 	default: '',
 };
 
-export const transactionOperations: Record<string, Record<string, IntacctOperation>> = Object.fromEntries(
+export const transactionOperations: Record<
+	string,
+	Record<string, IntacctOperation>
+> = Object.fromEntries(
 	transactionDefinitions.map((def) => {
 		const show = (operation: string) => ({ resource: [def.resource], operation: [operation] });
 		const ops: Record<string, IntacctOperation> = {
 			create: def.create,
-			get: makeGetByRecordNo({ show: show('get'), object: def.object, idProperty: recordNoProperty(show('get'), def.Label), what: def.what }),
+			get: makeGetByRecordNo({
+				show: show('get'),
+				object: def.object,
+				idProperty: recordNoProperty(show('get'), def.Label),
+				what: def.what,
+			}),
 			getAll: makeGetMany({
 				show: show('getAll'),
 				object: def.object,
 				extraFilters: [customerFilter],
 				buildFilters: (f) => equalsFilter('CUSTOMERID', f.customerId),
 			}),
-			delete: makeDeleteByRecordNo({ object: def.object, idProperty: recordNoProperty(show('delete'), def.Label), what: def.what }),
+			delete: makeDeleteByRecordNo({
+				object: def.object,
+				idProperty: recordNoProperty(show('delete'), def.Label),
+				what: def.what,
+			}),
 		};
 		if (def.resource === 'arPayment') ops.apply = applyPayment;
 		return [def.resource, ops];
 	}),
 );
-

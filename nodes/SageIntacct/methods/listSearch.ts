@@ -15,10 +15,15 @@ export async function searchCustomers(
 	const query = term
 		? `NAME LIKE ${queryString(`%${term}%`)} OR CUSTOMERID LIKE ${queryString(`%${term}%`)}`
 		: "STATUS = 'T'";
-	const records = await client.readByQueryAll('CUSTOMER', 'CUSTOMERID,NAME', query, { limit: offset + 100 });
+	const records = await client.readByQueryAll('CUSTOMER', 'CUSTOMERID,NAME', query, {
+		limit: offset + 100,
+	});
 	const page = records.slice(offset);
 	return {
-		results: page.map((r) => ({ name: `${String(r.NAME)} (${String(r.CUSTOMERID)})`, value: String(r.CUSTOMERID) })),
+		results: page.map((r) => ({
+			name: `${String(r.NAME)} (${String(r.CUSTOMERID)})`,
+			value: String(r.CUSTOMERID),
+		})),
 		paginationToken: page.length === 100 ? String(offset + 100) : undefined,
 	};
 }

@@ -9,9 +9,16 @@ async function options(
 	nameField: string,
 	query = "STATUS = 'T'",
 ): Promise<INodePropertyOptions[]> {
-	const records = await new IntacctClient(ctx).readByQueryAll(object, `${idField},${nameField}`, query);
+	const records = await new IntacctClient(ctx).readByQueryAll(
+		object,
+		`${idField},${nameField}`,
+		query,
+	);
 	return records
-		.map((r: IDataObject) => ({ name: `${String(r[idField])} - ${String(r[nameField] ?? '')}`, value: String(r[idField]) }))
+		.map((r: IDataObject) => ({
+			name: `${String(r[idField])} - ${String(r[nameField] ?? '')}`,
+			value: String(r[idField]),
+		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -19,7 +19,14 @@ import {
 } from '../../shared/retry';
 import { functionElement, type IntacctEnvelopeRequest } from './envelope';
 import { IntacctFunctionError, IntacctRequestError } from './errors';
-import { READ_BY_QUERY_MAX_PAGE, read, readByName, readByQuery, readMore, type IntacctCall } from './functions';
+import {
+	READ_BY_QUERY_MAX_PAGE,
+	read,
+	readByName,
+	readByQuery,
+	readMore,
+	type IntacctCall,
+} from './functions';
 import { describeErrors, parseResponse, type IntacctResult } from './response';
 
 export type IntacctContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -78,7 +85,11 @@ export class IntacctClient {
 			async () => {
 				const first = await settle(this.post(functions, mode));
 				if (first.ok) return first.value;
-				if (first.error instanceof IntacctRequestError && first.error.kind === 'authentication' && !reloggedIn) {
+				if (
+					first.error instanceof IntacctRequestError &&
+					first.error.kind === 'authentication' &&
+					!reloggedIn
+				) {
 					// The stored session expired (or was revoked) mid-run: open a new one, send again.
 					reloggedIn = true;
 					await this.relogin();
@@ -125,10 +136,18 @@ export class IntacctClient {
 		options: { limit?: number; pageSize?: number } = {},
 	): AsyncGenerator<IDataObject[]> {
 		const limit = options.limit ?? Infinity;
-		const pageSize = Math.min(options.pageSize ?? READ_BY_QUERY_MAX_PAGE, READ_BY_QUERY_MAX_PAGE, limit);
+		const pageSize = Math.min(
+			options.pageSize ?? READ_BY_QUERY_MAX_PAGE,
+			READ_BY_QUERY_MAX_PAGE,
+			limit,
+		);
 		let seen = 0;
 		let result = await this.sendOne(
-			{ controlId: 'readByQuery', name: 'readByQuery', xml: readByQuery(object, fields, query, pageSize) },
+			{
+				controlId: 'readByQuery',
+				name: 'readByQuery',
+				xml: readByQuery(object, fields, query, pageSize),
+			},
 			{ write: false },
 			`Reading ${object}`,
 		);
@@ -200,7 +219,10 @@ export class IntacctClient {
 		this.session = { id: api.sessionid, endpoint: api.endpoint ?? '' };
 	}
 
-	private async post(functions: string, mode: SendMode & { forceLogin?: boolean }): Promise<IntacctResult[]> {
+	private async post(
+		functions: string,
+		mode: SendMode & { forceLogin?: boolean },
+	): Promise<IntacctResult[]> {
 		const body: IntacctEnvelopeRequest = {
 			controlId: `n8n-${Date.now()}-${++this.requestSeq}`,
 			uniqueId: mode.write,
@@ -257,7 +279,9 @@ function toRequestError(error: unknown): IntacctRequestError {
 	return new IntacctRequestError(redactSecrets(message, []), 'http');
 }
 
-async function settle<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+async function settle<T>(
+	promise: Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
 	return promise.then(
 		(value) => ({ ok: true as const, value }),
 		(error: unknown) => ({ ok: false as const, error }),
@@ -266,10 +290,20 @@ async function settle<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | 
 
 function readHttpResponse(response: IN8nHttpFullResponse): IntacctResult[] {
 	const status = response.statusCode;
-	const text = typeof response.body === 'string' ? response.body : Buffer.isBuffer(response.body) ? response.body.toString('utf8') : String(response.body ?? '');
+	const text =
+		typeof response.body === 'string'
+			? response.body
+			: Buffer.isBuffer(response.body)
+				? response.body.toString('utf8')
+				: String(response.body ?? '');
 	if (status === 429) {
 		const retryAfter = parseRetryAfter(response.headers?.['retry-after']);
-		throw new IntacctRequestError('Sage Intacct is rate limiting requests (HTTP 429, GW-0010)', 'http', 429, retryAfter);
+		throw new IntacctRequestError(
+			'Sage Intacct is rate limiting requests (HTTP 429, GW-0010)',
+			'http',
+			429,
+			retryAfter,
+		);
 	}
 	if (status >= 500) {
 		throw new IntacctRequestError(
@@ -285,17 +319,27 @@ function readHttpResponse(response: IN8nHttpFullResponse): IntacctResult[] {
 	}
 	const parsed = parseResponseSafely(text, status);
 	if (parsed.level === 'control') {
-		throw new IntacctRequestError(`Sage Intacct refused the request: ${describeErrors(parsed.errors)}`, 'control');
+		throw new IntacctRequestError(
+			`Sage Intacct refused the request: ${describeErrors(parsed.errors)}`,
+			'control',
+		);
 	}
 	if (parsed.level === 'authentication') {
-		throw new IntacctRequestError(`Sage Intacct refused the login or session: ${describeErrors(parsed.errors)}`, 'authentication');
+		throw new IntacctRequestError(
+			`Sage Intacct refused the login or session: ${describeErrors(parsed.errors)}`,
+			'authentication',
+		);
 	}
 	return parsed.results;
 }
 
 function parseResponseSafely(text: string, status: number) {
 	if (!looksLikeGatewayXml(text)) {
-		throw new IntacctRequestError('Sage Intacct returned a response that is not gateway XML', 'malformed', status);
+		throw new IntacctRequestError(
+			'Sage Intacct returned a response that is not gateway XML',
+			'malformed',
+			status,
+		);
 	}
 	return parseResponse(text);
 }
@@ -311,7 +355,10 @@ function alignResults(calls: IntacctCall[], results: IntacctResult[]): IntacctRe
 	return calls.map((call, i) => {
 		const result = byId.get(call.controlId) ?? results[i];
 		if (!result) {
-			throw new IntacctRequestError(`Sage Intacct returned no result for function ${call.controlId}`, 'malformed');
+			throw new IntacctRequestError(
+				`Sage Intacct returned no result for function ${call.controlId}`,
+				'malformed',
+			);
 		}
 		return result;
 	});

@@ -41,14 +41,16 @@ export function isDuplicateControlId(result: IntacctResult): boolean {
 	return result.errors.some(
 		(e) =>
 			e.errorno === 'SBX-DUPCONTROLID' ||
-			/control ?id/i.test(`${e.description} ${e.description2}`) &&
-				/already|duplicate|processed/i.test(`${e.description} ${e.description2}`),
+			(/control ?id/i.test(`${e.description} ${e.description2}`) &&
+				/already|duplicate|processed/i.test(`${e.description} ${e.description2}`)),
 	);
 }
 
 /** "A transaction with the number 'X' already exists." (errorno UNCONFIRMED, seed 002). */
 export function isNumberCollision(result: IntacctResult): boolean {
-	return result.errors.some((e) => /transaction with the number .* already exists/i.test(e.description2 || e.description));
+	return result.errors.some((e) =>
+		/transaction with the number .* already exists/i.test(e.description2 || e.description),
+	);
 }
 
 export function isDuplicateRecord(result: IntacctResult): boolean {

@@ -12,7 +12,12 @@ export interface IntacctCall {
 export const READ_BY_QUERY_MAX_PAGE = 1000;
 export const QUERY_MAX_PAGE = 2000;
 
-export function readByQuery(object: string, fields: string, query: string, pageSize: number): string {
+export function readByQuery(
+	object: string,
+	fields: string,
+	query: string,
+	pageSize: number,
+): string {
 	return toXml('readByQuery', {
 		object,
 		fields: fields || '*',
@@ -52,7 +57,11 @@ export function legacy(name: string, body: XmlObject): string {
 
 /** Legacy functions split dates into year/month/day elements. */
 export function splitDate(date: CalendarDate): XmlObject {
-	return { year: String(date.year), month: String(date.month).padStart(2, '0'), day: String(date.day).padStart(2, '0') };
+	return {
+		year: String(date.year),
+		month: String(date.month).padStart(2, '0'),
+		day: String(date.day).padStart(2, '0'),
+	};
 }
 
 /** Generic functions and readByQuery filters use mm/dd/yyyy. */

@@ -116,6 +116,8 @@ export function parseResponse(xml: string): IntacctResponse {
 export function describeErrors(errors: IntacctErrorDetail[]): string {
 	if (errors.length === 0) return 'Sage Intacct reported a failure without details';
 	return errors
-		.map((e) => [e.errorno, e.description2 || e.description, e.correction].filter((s) => s).join(' '))
+		.map((e) =>
+			[e.errorno, e.description2 || e.description, e.correction].filter((s) => s).join(' '),
+		)
 		.join(' - ');
 }

@@ -8,7 +8,8 @@ import { describeErrors, parseResponse } from './response';
 export const DEFAULT_INTACCT_ENDPOINT = 'https://api.intacct.com/ia/xml/xmlgw.phtml';
 
 export function loginFromCredentials(credentials: ICredentialDataDecryptedObject): IntacctLogin {
-	const text = (name: string) => (typeof credentials[name] === 'string' ? (credentials[name] as string) : '');
+	const text = (name: string) =>
+		typeof credentials[name] === 'string' ? (credentials[name] as string) : '';
 	return {
 		senderId: text('senderId'),
 		senderPassword: text('senderPassword'),
@@ -73,15 +74,27 @@ export function readSessionResponse(
 	const response = parseResponse(xml);
 	const secrets = secretsOf(credentials);
 	if (response.level === 'control') {
-		throw new Error(redactSecrets(`Sage Intacct rejected the Web Services sender: ${describeErrors(response.errors)}`, secrets));
+		throw new Error(
+			redactSecrets(
+				`Sage Intacct rejected the Web Services sender: ${describeErrors(response.errors)}`,
+				secrets,
+			),
+		);
 	}
 	if (response.level === 'authentication') {
-		throw new Error(redactSecrets(`Sage Intacct rejected the login: ${describeErrors(response.errors)}`, secrets));
+		throw new Error(
+			redactSecrets(`Sage Intacct rejected the login: ${describeErrors(response.errors)}`, secrets),
+		);
 	}
 	const result = response.results[0];
 	const api = result?.records[0] as { sessionid?: string; endpoint?: string } | undefined;
 	if (!result || result.status !== 'success' || !api?.sessionid) {
-		throw new Error(redactSecrets(`Sage Intacct did not open a session: ${describeErrors(result?.errors ?? [])}`, secrets));
+		throw new Error(
+			redactSecrets(
+				`Sage Intacct did not open a session: ${describeErrors(result?.errors ?? [])}`,
+				secrets,
+			),
+		);
 	}
 	return {
 		sessionId: api.sessionid,

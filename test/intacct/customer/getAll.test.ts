@@ -5,15 +5,32 @@ describe('Sage Intacct › Customer › Get Many (paging)', () => {
 	let sandbox: IntacctSandbox;
 	beforeAll(async () => {
 		sandbox = await startSandbox({ seed: false });
-		const input = Array.from({ length: 2600 }, (_, n) => ({ id: `P${String(n).padStart(5, '0')}`, name: `Paging Customer ${n}` }));
-		const created = await runIntacct(sandbox, { resource: 'customer', operation: 'create', customerId: '={{ $json.id }}', name: '={{ $json.name }}' }, input);
+		const input = Array.from({ length: 2600 }, (_, n) => ({
+			id: `P${String(n).padStart(5, '0')}`,
+			name: `Paging Customer ${n}`,
+		}));
+		const created = await runIntacct(
+			sandbox,
+			{
+				resource: 'customer',
+				operation: 'create',
+				customerId: '={{ $json.id }}',
+				name: '={{ $json.name }}',
+			},
+			input,
+		);
 		expect(created.error).toBeUndefined();
 	});
 	afterAll(async () => sandbox.close());
 
 	it('returns all 2,600 records through readByQuery + readMore, each once', async () => {
 		sandbox.meter.reset();
-		const run = await runIntacct(sandbox, { resource: 'customer', operation: 'getAll', returnAll: true, fields: 'CUSTOMERID,NAME' });
+		const run = await runIntacct(sandbox, {
+			resource: 'customer',
+			operation: 'getAll',
+			returnAll: true,
+			fields: 'CUSTOMERID,NAME',
+		});
 		expect(run.error).toBeUndefined();
 		expect(run.items).toHaveLength(2600);
 		expect(new Set(run.items.map((i) => i.CUSTOMERID)).size).toBe(2600);
@@ -23,7 +40,12 @@ describe('Sage Intacct › Customer › Get Many (paging)', () => {
 	});
 
 	it('honours Limit and filters', async () => {
-		const limited = await runIntacct(sandbox, { resource: 'customer', operation: 'getAll', returnAll: false, limit: 7 });
+		const limited = await runIntacct(sandbox, {
+			resource: 'customer',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 7,
+		});
 		expect(limited.items).toHaveLength(7);
 		const named = await runIntacct(sandbox, {
 			resource: 'customer',
@@ -42,7 +64,13 @@ describe('Sage Intacct › Customer › Get Many (paging)', () => {
 	});
 
 	it('reports an unknown field with the Intacct error', async () => {
-		const run = await runIntacct(sandbox, { resource: 'customer', operation: 'getAll', returnAll: false, limit: 1, fields: 'NOPE' });
+		const run = await runIntacct(sandbox, {
+			resource: 'customer',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 1,
+			fields: 'NOPE',
+		});
 		expect(run.error?.message).toMatch(/DL02000001/);
 	});
 });

@@ -19,7 +19,12 @@ describe('Sage Intacct › Customer › Update, Create or Update, Delete', () =>
 		const stored = (await records(sandbox, 'CUSTOMER')).find((c) => c.CUSTOMERID === 'C0001');
 		expect(stored).toMatchObject({ 'DISPLAYCONTACT.EMAIL1': 'new@acct.test', TAXID: 'GB999' });
 		expect(stored?.NAME).toBeTruthy();
-		const empty = await runIntacct(sandbox, { resource: 'customer', operation: 'update', customerId: rl('C0001'), updateFields: {} });
+		const empty = await runIntacct(sandbox, {
+			resource: 'customer',
+			operation: 'update',
+			customerId: rl('C0001'),
+			updateFields: {},
+		});
 		expect(empty.error?.message).toBe('Item 0: Field "updateFields" is empty');
 	});
 
@@ -50,18 +55,48 @@ describe('Sage Intacct › Customer › Update, Create or Update, Delete', () =>
 	});
 
 	it('create or update by name: an ambiguous name is an error naming both matches', async () => {
-		await runIntacct(sandbox, { resource: 'customer', operation: 'create', customerId: 'DUP-1', name: 'Same Name Ltd' });
-		await runIntacct(sandbox, { resource: 'customer', operation: 'create', customerId: 'DUP-2', name: 'Same Name Ltd' });
-		const run = await runIntacct(sandbox, { resource: 'customer', operation: 'upsert', matchBy: 'name', name: 'Same Name Ltd' });
-		expect(run.error?.message).toBe('Item 0: Field "name" matches 2 Intacct customers (DUP-1, DUP-2)');
+		await runIntacct(sandbox, {
+			resource: 'customer',
+			operation: 'create',
+			customerId: 'DUP-1',
+			name: 'Same Name Ltd',
+		});
+		await runIntacct(sandbox, {
+			resource: 'customer',
+			operation: 'create',
+			customerId: 'DUP-2',
+			name: 'Same Name Ltd',
+		});
+		const run = await runIntacct(sandbox, {
+			resource: 'customer',
+			operation: 'upsert',
+			matchBy: 'name',
+			name: 'Same Name Ltd',
+		});
+		expect(run.error?.message).toBe(
+			'Item 0: Field "name" matches 2 Intacct customers (DUP-1, DUP-2)',
+		);
 	});
 
 	it('deletes a customer once', async () => {
-		await runIntacct(sandbox, { resource: 'customer', operation: 'create', customerId: 'DEL-1', name: 'Short Lived Ltd' });
-		const run = await runIntacct(sandbox, { resource: 'customer', operation: 'delete', customerId: rl('DEL-1') });
+		await runIntacct(sandbox, {
+			resource: 'customer',
+			operation: 'create',
+			customerId: 'DEL-1',
+			name: 'Short Lived Ltd',
+		});
+		const run = await runIntacct(sandbox, {
+			resource: 'customer',
+			operation: 'delete',
+			customerId: rl('DEL-1'),
+		});
 		expect(run.items[0]).toMatchObject({ CUSTOMERID: 'DEL-1', deleted: true, outcome: 'applied' });
 		expect((await records(sandbox, 'CUSTOMER')).some((c) => c.CUSTOMERID === 'DEL-1')).toBe(false);
-		const missing = await runIntacct(sandbox, { resource: 'customer', operation: 'get', customerId: rl('DEL-1') });
+		const missing = await runIntacct(sandbox, {
+			resource: 'customer',
+			operation: 'get',
+			customerId: rl('DEL-1'),
+		});
 		expect(missing.error?.message).toMatch(/No customer DEL-1 was found/);
 	});
 });

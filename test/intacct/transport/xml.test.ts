@@ -6,18 +6,36 @@ import { escapeXml, toXml } from '../../../nodes/SageIntacct/transport/xml';
 
 describe('Intacct XML', () => {
 	it('escapes every XML metacharacter and drops characters XML cannot carry', () => {
-		expect(escapeXml(`Smith & Sons <"Zoë">'`)).toBe('Smith &amp; Sons &lt;&quot;Zoë&quot;&gt;&apos;');
+		expect(escapeXml(`Smith & Sons <"Zoë">'`)).toBe(
+			'Smith &amp; Sons &lt;&quot;Zoë&quot;&gt;&apos;',
+		);
 		expect(escapeXml('a\u0000b\u0007c\td')).toBe('abc\td');
-		expect(toXml('CUSTOMER', { NAME: 'A&B', SKIP: undefined, DISPLAYCONTACT: { PRINTAS: '<x>' } })).toBe(
+		expect(
+			toXml('CUSTOMER', { NAME: 'A&B', SKIP: undefined, DISPLAYCONTACT: { PRINTAS: '<x>' } }),
+		).toBe(
 			'<CUSTOMER><NAME>A&amp;B</NAME><DISPLAYCONTACT><PRINTAS>&lt;x&gt;</PRINTAS></DISPLAYCONTACT></CUSTOMER>',
 		);
-		expect(toXml('delete_customer', { $attrs: { customerid: 'C"1' } })).toBe('<delete_customer customerid="C&quot;1"></delete_customer>');
+		expect(toXml('delete_customer', { $attrs: { customerid: 'C"1' } })).toBe(
+			'<delete_customer customerid="C&quot;1"></delete_customer>',
+		);
 	});
 
 	it('escapes credentials in the envelope', () => {
 		const xml = buildEnvelope(
-			{ senderId: 's<1', senderPassword: 'p&w', userId: 'u', companyId: 'c', userPassword: 'x"y', entityId: 'UK' },
-			{ controlId: 'r1', uniqueId: true, transaction: false, functions: '<function controlid="f"><getAPISession/></function>' },
+			{
+				senderId: 's<1',
+				senderPassword: 'p&w',
+				userId: 'u',
+				companyId: 'c',
+				userPassword: 'x"y',
+				entityId: 'UK',
+			},
+			{
+				controlId: 'r1',
+				uniqueId: true,
+				transaction: false,
+				functions: '<function controlid="f"><getAPISession/></function>',
+			},
 			undefined,
 		);
 		expect(xml).toContain('<senderid>s&lt;1</senderid><password>p&amp;w</password>');
@@ -31,12 +49,16 @@ describe('Intacct XML', () => {
 	});
 
 	it('derives stable, bounded control ids', () => {
-		expect(controlIdFor('create_invoice', 'ARINVOICE', 'INV-1001')).toBe('create_invoice:ARINVOICE:INV-1001');
+		expect(controlIdFor('create_invoice', 'ARINVOICE', 'INV-1001')).toBe(
+			'create_invoice:ARINVOICE:INV-1001',
+		);
 		const odd = controlIdFor('create', 'CUSTOMER', 'Smith & Sons');
 		expect(odd).toMatch(/^create:CUSTOMER:Smith___Sons~[0-9a-f]{12}$/);
 		expect(controlIdFor('create', 'CUSTOMER', 'Smith | Sons')).not.toBe(odd);
 		expect(controlIdFor('create', 'CUSTOMER', 'x'.repeat(400)).length).toBeLessThanOrEqual(256);
-		expect(contentControlId('update', 'CUSTOMER', '<a/>')).toBe(contentControlId('update', 'CUSTOMER', '<a/>'));
+		expect(contentControlId('update', 'CUSTOMER', '<a/>')).toBe(
+			contentControlId('update', 'CUSTOMER', '<a/>'),
+		);
 		expect(controlIdFor('create', 'CUSTOMER', 'C1', '2')).toBe('create:CUSTOMER:C1:v2');
 	});
 
@@ -45,7 +67,9 @@ describe('Intacct XML', () => {
 			'<response><control><status>failure</status></control><errormessage><error><errorno>XL03000006</errorno><description></description><description2>Incorrect Intacct XML Partner ID or password.</description2><correction></correction></error></errormessage></response>',
 		);
 		if (control.level !== 'control') throw new Error('expected a control failure');
-		expect(describeErrors(control.errors)).toBe('XL03000006 Incorrect Intacct XML Partner ID or password.');
+		expect(describeErrors(control.errors)).toBe(
+			'XL03000006 Incorrect Intacct XML Partner ID or password.',
+		);
 		const ok = parseResponse(
 			'<response><control><status>success</status></control><operation><authentication><status>success</status></authentication>' +
 				'<result><status>success</status><function>readByQuery</function><controlid>f1</controlid>' +
@@ -54,8 +78,12 @@ describe('Intacct XML', () => {
 				'</operation></response>',
 		);
 		if (ok.level !== 'ok') throw new Error('expected ok');
-		expect(ok.results[0].records).toEqual([{ CUSTOMERID: 'C1', NAME: 'Smith & Sons <"Zoë">', DISPLAYCONTACT: { EMAIL1: '' } }]);
+		expect(ok.results[0].records).toEqual([
+			{ CUSTOMERID: 'C1', NAME: 'Smith & Sons <"Zoë">', DISPLAYCONTACT: { EMAIL1: '' } },
+		]);
 		expect(ok.results[0].dataAttributes.numremaining).toBe('0');
-		expect(ok.results[1].records[0]).toEqual({ ARINVOICEITEMS: { ARINVOICEITEM: [{ AMOUNT: '1.00' }] } });
+		expect(ok.results[1].records[0]).toEqual({
+			ARINVOICEITEMS: { ARINVOICEITEM: [{ AMOUNT: '1.00' }] },
+		});
 	});
 });

@@ -23,7 +23,8 @@ const properties: INodeProperties[] = [
 		],
 		default: 'credit',
 		displayOptions: { show },
-		description: 'Enter line amounts as positive numbers; credit memos are sent negative, as Intacct expects',
+		description:
+			'Enter line amounts as positive numbers; credit memos are sent negative, as Intacct expects',
 	},
 	{
 		displayName: 'Adjustment Number',
@@ -33,7 +34,14 @@ const properties: INodeProperties[] = [
 		displayOptions: { show },
 		description: 'E.g. the credit note number. Also the idempotency key.',
 	},
-	{ displayName: 'Date', name: 'date', type: 'dateTime', required: true, default: '', displayOptions: { show } },
+	{
+		displayName: 'Date',
+		name: 'date',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		displayOptions: { show },
+	},
 	...lineProperties(show),
 	{
 		displayName: 'Additional Fields',
@@ -47,7 +55,14 @@ const properties: INodeProperties[] = [
 			{ displayName: 'Default Department ID', name: 'departmentId', type: 'string', default: '' },
 			{ displayName: 'Default Location ID', name: 'locationId', type: 'string', default: '' },
 			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
-			{ displayName: 'Invoice Number', name: 'invoiceNo', type: 'string', default: '', description: 'The invoice this credit relates to (reference only; apply it with AR Payment > Apply)' },
+			{
+				displayName: 'Invoice Number',
+				name: 'invoiceNo',
+				type: 'string',
+				default: '',
+				description:
+					'The invoice this credit relates to (reference only; apply it with AR Payment > Apply)',
+			},
 		],
 	},
 ];
@@ -60,9 +75,13 @@ export const createAdjustment: WriteOperation = {
 		const adjustmentNo = stringParam(this, 'adjustmentNo', i, { maxLength: 45 });
 		const type = this.getNodeParameter('adjustmentType', i, 'credit') as string;
 		const extra = collectionParam(this, 'additionalFields', i);
-		const str = (key: string) => (typeof extra[key] === 'string' && extra[key] !== '' ? (extra[key] as string) : undefined);
+		const str = (key: string) =>
+			typeof extra[key] === 'string' && extra[key] !== '' ? (extra[key] as string) : undefined;
 		const date = parseCalendarDate(this.getNodeParameter('date', i, ''), 'date');
-		const lines = readLines(this, i, { allowNegative: false, defaults: { locationId: str('locationId'), departmentId: str('departmentId') } });
+		const lines = readLines(this, i, {
+			allowNegative: false,
+			defaults: { locationId: str('locationId'), departmentId: str('departmentId') },
+		});
 		const sign = type === 'credit' ? -1 : 1;
 		const body = legacy('create_aradjustment', {
 			customerid: customerId,
@@ -84,7 +103,9 @@ export const createAdjustment: WriteOperation = {
 				name: 'create_aradjustment',
 				xml: body,
 			},
-			lookup: adjustmentNo ? { object: 'ARADJUSTMENT', field: 'RECORDID', value: adjustmentNo } : undefined,
+			lookup: adjustmentNo
+				? { object: 'ARADJUSTMENT', field: 'RECORDID', value: adjustmentNo }
+				: undefined,
 			output: (result) => ({
 				RECORDNO: result.key ?? '',
 				RECORDID: adjustmentNo,

@@ -23,7 +23,14 @@ const properties: INodeProperties[] = [
 		description:
 			'The invoice number (RECORDID). Also the idempotency key: a re-run returns the invoice already created instead of creating it again.',
 	},
-	{ displayName: 'Invoice Date', name: 'invoiceDate', type: 'dateTime', required: true, default: '', displayOptions: { show } },
+	{
+		displayName: 'Invoice Date',
+		name: 'invoiceDate',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		displayOptions: { show },
+	},
 	{
 		displayName: 'Due Date',
 		name: 'dueDate',
@@ -51,14 +58,44 @@ const properties: INodeProperties[] = [
 				],
 				default: 'Submit',
 			},
-			{ displayName: 'Currency', name: 'currency', type: 'string', default: '', placeholder: 'GBP' },
-			{ displayName: 'Default Department ID', name: 'departmentId', type: 'string', default: '', description: 'Applied to lines without a department' },
-			{ displayName: 'Default Location ID', name: 'locationId', type: 'string', default: '', description: 'Applied to lines without a location (required in multi-entity companies)' },
+			{
+				displayName: 'Currency',
+				name: 'currency',
+				type: 'string',
+				default: '',
+				placeholder: 'GBP',
+			},
+			{
+				displayName: 'Default Department ID',
+				name: 'departmentId',
+				type: 'string',
+				default: '',
+				description: 'Applied to lines without a department',
+			},
+			{
+				displayName: 'Default Location ID',
+				name: 'locationId',
+				type: 'string',
+				default: '',
+				description: 'Applied to lines without a location (required in multi-entity companies)',
+			},
 			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 			{ displayName: 'External ID', name: 'externalId', type: 'string', default: '' },
 			{ displayName: 'Posting Date', name: 'postingDate', type: 'dateTime', default: '' },
-			{ displayName: 'Reference', name: 'reference', type: 'string', default: '', description: 'PO or reference number (DOCNUMBER)' },
-			{ displayName: 'Term Name', name: 'termName', type: 'string', default: '', placeholder: 'Net 30' },
+			{
+				displayName: 'Reference',
+				name: 'reference',
+				type: 'string',
+				default: '',
+				description: 'PO or reference number (DOCNUMBER)',
+			},
+			{
+				displayName: 'Term Name',
+				name: 'termName',
+				type: 'string',
+				default: '',
+				placeholder: 'Net 30',
+			},
 		],
 	},
 ];
@@ -70,22 +107,38 @@ export const createInvoice: WriteOperation = {
 		const customerId = stringParam(this, 'customerId', i, { required: true, label: 'customer' });
 		const invoiceNo = stringParam(this, 'invoiceNo', i, { maxLength: 45 });
 		const extra = collectionParam(this, 'additionalFields', i);
-		const invoiceDate = parseCalendarDate(this.getNodeParameter('invoiceDate', i, ''), 'invoiceDate');
+		const invoiceDate = parseCalendarDate(
+			this.getNodeParameter('invoiceDate', i, ''),
+			'invoiceDate',
+		);
 		const dueRaw = this.getNodeParameter('dueDate', i, '');
 		const termName = typeof extra.termName === 'string' ? extra.termName : '';
-		if (!dueRaw && !termName) throw new FieldError('dueDate', 'is required when no Term Name is given', 'Set a due date or a payment term');
+		if (!dueRaw && !termName)
+			throw new FieldError(
+				'dueDate',
+				'is required when no Term Name is given',
+				'Set a due date or a payment term',
+			);
 		const dueDate = dueRaw ? parseCalendarDate(dueRaw, 'dueDate') : undefined;
-		const str = (key: string) => (typeof extra[key] === 'string' && extra[key] !== '' ? (extra[key] as string) : undefined);
+		const str = (key: string) =>
+			typeof extra[key] === 'string' && extra[key] !== '' ? (extra[key] as string) : undefined;
 		const lines = readLines(this, i, {
 			allowNegative: true,
 			defaults: { locationId: str('locationId'), departmentId: str('departmentId') },
 		});
 		const currency = str('currency');
-		if (currency && !/^[A-Z]{3}$/.test(currency)) throw new FieldError('currency', `"${currency}" is not an ISO currency code`, 'Use e.g. GBP, EUR, USD');
+		if (currency && !/^[A-Z]{3}$/.test(currency))
+			throw new FieldError(
+				'currency',
+				`"${currency}" is not an ISO currency code`,
+				'Use e.g. GBP, EUR, USD',
+			);
 		const body = legacy('create_invoice', {
 			customerid: customerId,
 			datecreated: splitDate(invoiceDate),
-			dateposted: str('postingDate') ? splitDate(parseCalendarDate(extra.postingDate, 'postingDate')) : undefined,
+			dateposted: str('postingDate')
+				? splitDate(parseCalendarDate(extra.postingDate, 'postingDate'))
+				: undefined,
 			datedue: dueDate ? splitDate(dueDate) : undefined,
 			termname: termName || undefined,
 			action: str('action'),
@@ -102,12 +155,19 @@ export const createInvoice: WriteOperation = {
 		return {
 			label: invoiceNo ? `invoice ${invoiceNo}` : `invoice for customer ${customerId}`,
 			call: {
-				controlId: invoiceNo ? controlIdFor('create_invoice', 'ARINVOICE', invoiceNo, version) : contentControlId('create_invoice', 'ARINVOICE', body, version),
+				controlId: invoiceNo
+					? controlIdFor('create_invoice', 'ARINVOICE', invoiceNo, version)
+					: contentControlId('create_invoice', 'ARINVOICE', body, version),
 				name: 'create_invoice',
 				xml: body,
 			},
 			lookup: invoiceNo
-				? { object: 'ARINVOICE', field: 'RECORDID', value: invoiceNo, fields: 'RECORDNO,RECORDID,CUSTOMERID,TOTALENTERED,TOTALDUE,STATE,CURRENCY' }
+				? {
+						object: 'ARINVOICE',
+						field: 'RECORDID',
+						value: invoiceNo,
+						fields: 'RECORDNO,RECORDID,CUSTOMERID,TOTALENTERED,TOTALDUE,STATE,CURRENCY',
+					}
 				: undefined,
 			output: (result) => ({
 				RECORDNO: result.key ?? '',

@@ -27,9 +27,17 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		displayOptions: { show },
-		description: 'RECORDNO of the payment (with unapplied money), advance, or credit memo (AR adjustment) to apply',
+		description:
+			'RECORDNO of the payment (with unapplied money), advance, or credit memo (AR adjustment) to apply',
 	},
-	{ displayName: 'Apply Date', name: 'applyDate', type: 'dateTime', required: true, default: '', displayOptions: { show } },
+	{
+		displayName: 'Apply Date',
+		name: 'applyDate',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		displayOptions: { show },
+	},
 	...applicationProperties(show),
 	{ displayName: 'Memo', name: 'memo', type: 'string', default: '', displayOptions: { show } },
 ];
@@ -52,7 +60,10 @@ export const applyPayment: BatchOperation = {
 			indexes,
 			client,
 			(i) => ({
-				paymentKey: recordNoValue(stringParam(this, 'paymentKey', i, { required: true }), 'paymentKey'),
+				paymentKey: recordNoValue(
+					stringParam(this, 'paymentKey', i, { required: true }),
+					'paymentKey',
+				),
 				applyDate: parseCalendarDate(this.getNodeParameter('applyDate', i, ''), 'applyDate'),
 				memo: stringParam(this, 'memo', i),
 				applications: readApplications(this, i),
@@ -60,7 +71,9 @@ export const applyPayment: BatchOperation = {
 				version: controlIdVersion(this, i),
 			}),
 			async (items) => {
-				const numbers = items.filter((x) => x.input.keyMode === 'number').flatMap((x) => x.input.applications.map((a) => a.invoice));
+				const numbers = items
+					.filter((x) => x.input.keyMode === 'number')
+					.flatMap((x) => x.input.applications.map((a) => a.invoice));
 				const recordNos = await resolveInvoiceRecordNos(client, numbers);
 				return items.map((x) => attempt(() => prepareApply(x.input, recordNos)));
 			},
@@ -69,7 +82,10 @@ export const applyPayment: BatchOperation = {
 };
 
 function prepareApply(input: ApplyInput, recordNos: Map<string, string>): PreparedWrite {
-	const applied = input.applications.map((a, n) => ({ invoicekey: recordNoFor(a, input.keyMode, recordNos, n), amount: formatMoney(a.amount) }));
+	const applied = input.applications.map((a, n) => ({
+		invoicekey: recordNoFor(a, input.keyMode, recordNos, n),
+		amount: formatMoney(a.amount),
+	}));
 	const body = legacy('apply_arpayment', {
 		arpaymentkey: input.paymentKey,
 		paymentdate: splitDate(input.applyDate),
@@ -79,7 +95,14 @@ function prepareApply(input: ApplyInput, recordNos: Map<string, string>): Prepar
 	return {
 		label: `application of ${input.paymentKey}`,
 		// The same application twice has the same content, so the same control id: applied once.
-		call: { controlId: contentControlId('apply_arpayment', 'ARPYMT', body, input.version), name: 'apply_arpayment', xml: body },
-		output: () => ({ paymentKey: input.paymentKey, applied: applied.map((a) => ({ RECORDNO: a.invoicekey, amount: a.amount })) }),
+		call: {
+			controlId: contentControlId('apply_arpayment', 'ARPYMT', body, input.version),
+			name: 'apply_arpayment',
+			xml: body,
+		},
+		output: () => ({
+			paymentKey: input.paymentKey,
+			applied: applied.map((a) => ({ RECORDNO: a.invoicekey, amount: a.amount })),
+		}),
 	};
 }

@@ -20,7 +20,15 @@ import { attempt, runPlannedWrites } from '../common/runWritesPrepared';
 
 const show = { resource: ['arPayment'], operation: ['create'] };
 
-export const PAYMENT_METHODS = ['Printed Check', 'Check', 'Cash', 'EFT', 'Credit Card', 'Online Charge Card', 'Online ACH Debit'];
+export const PAYMENT_METHODS = [
+	'Printed Check',
+	'Check',
+	'Cash',
+	'EFT',
+	'Credit Card',
+	'Online Charge Card',
+	'Online ACH Debit',
+];
 
 const properties: INodeProperties[] = [
 	customerLocator(show),
@@ -42,14 +50,22 @@ const properties: INodeProperties[] = [
 		default: 'EFT',
 		displayOptions: { show },
 	},
-	{ displayName: 'Receipt Date', name: 'receiptDate', type: 'dateTime', required: true, default: '', displayOptions: { show } },
+	{
+		displayName: 'Receipt Date',
+		name: 'receiptDate',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		displayOptions: { show },
+	},
 	{
 		displayName: 'Reference',
 		name: 'reference',
 		type: 'string',
 		default: '',
 		displayOptions: { show },
-		description: 'DOCNUMBER, e.g. the payment ID in The Layer. Also the idempotency key: a re-run returns the payment already created.',
+		description:
+			'DOCNUMBER, e.g. the payment ID in The Layer. Also the idempotency key: a re-run returns the payment already created.',
 	},
 	...applicationProperties(show),
 	{
@@ -60,11 +76,28 @@ const properties: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{ displayName: 'Currency', name: 'currency', type: 'string', default: '', placeholder: 'GBP' },
+			{
+				displayName: 'Currency',
+				name: 'currency',
+				type: 'string',
+				default: '',
+				placeholder: 'GBP',
+			},
 			{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 			{ displayName: 'Payment Date', name: 'paymentDate', type: 'dateTime', default: '' },
-			{ displayName: 'Summary (Batch) Key', name: 'batchKey', type: 'string', default: '', description: 'PRBATCH, when AR payment summaries are user-specified' },
-			{ displayName: 'Undeposited Funds GL Account', name: 'undepositedAccountNo', type: 'string', default: '' },
+			{
+				displayName: 'Summary (Batch) Key',
+				name: 'batchKey',
+				type: 'string',
+				default: '',
+				description: 'PRBATCH, when AR payment summaries are user-specified',
+			},
+			{
+				displayName: 'Undeposited Funds GL Account',
+				name: 'undepositedAccountNo',
+				type: 'string',
+				default: '',
+			},
 		],
 	},
 ];
@@ -92,13 +125,20 @@ export const createPayment: BatchOperation = {
 			(i) => {
 				const paymentMethod = stringParam(this, 'paymentMethod', i, { required: true });
 				if (!PAYMENT_METHODS.includes(paymentMethod)) {
-					throw new FieldError('paymentMethod', `"${paymentMethod}" is not an Intacct payment method`, `Use one of: ${PAYMENT_METHODS.join(', ')}`);
+					throw new FieldError(
+						'paymentMethod',
+						`"${paymentMethod}" is not an Intacct payment method`,
+						`Use one of: ${PAYMENT_METHODS.join(', ')}`,
+					);
 				}
 				return {
 					customerId: stringParam(this, 'customerId', i, { required: true, label: 'customer' }),
 					bankAccountId: stringParam(this, 'bankAccountId', i),
 					paymentMethod,
-					receiptDate: parseCalendarDate(this.getNodeParameter('receiptDate', i, ''), 'receiptDate'),
+					receiptDate: parseCalendarDate(
+						this.getNodeParameter('receiptDate', i, ''),
+						'receiptDate',
+					),
 					reference: stringParam(this, 'reference', i, { maxLength: 45 }),
 					extra: collectionParam(this, 'additionalFields', i),
 					applications: readApplications(this, i),
@@ -107,7 +147,9 @@ export const createPayment: BatchOperation = {
 				};
 			},
 			async (items) => {
-				const numbers = items.filter((x) => x.input.keyMode === 'number').flatMap((x) => x.input.applications.map((a) => a.invoice));
+				const numbers = items
+					.filter((x) => x.input.keyMode === 'number')
+					.flatMap((x) => x.input.applications.map((a) => a.invoice));
 				const recordNos = await resolveInvoiceRecordNos(client, numbers);
 				return items.map((x) => attempt(() => preparePayment(x.input, recordNos)));
 			},
@@ -116,7 +158,10 @@ export const createPayment: BatchOperation = {
 };
 
 function preparePayment(input: PaymentInput, recordNos: Map<string, string>): PreparedWrite {
-	const str = (key: string) => (typeof input.extra[key] === 'string' && input.extra[key] !== '' ? (input.extra[key] as string) : undefined);
+	const str = (key: string) =>
+		typeof input.extra[key] === 'string' && input.extra[key] !== ''
+			? (input.extra[key] as string)
+			: undefined;
 	const details = input.applications.map((a, n) => ({
 		RECORDKEY: recordNoFor(a, input.keyMode, recordNos, n),
 		TRX_PAYMENTAMOUNT: formatMoney(a.amount),
@@ -128,7 +173,9 @@ function preparePayment(input: PaymentInput, recordNos: Map<string, string>): Pr
 		PAYMENTMETHOD: input.paymentMethod,
 		CUSTOMERID: input.customerId,
 		RECEIPTDATE: usDate(input.receiptDate),
-		PAYMENTDATE: str('paymentDate') ? usDate(parseCalendarDate(input.extra.paymentDate, 'paymentDate')) : undefined,
+		PAYMENTDATE: str('paymentDate')
+			? usDate(parseCalendarDate(input.extra.paymentDate, 'paymentDate'))
+			: undefined,
 		CURRENCY: str('currency'),
 		DOCNUMBER: input.reference || undefined,
 		DESCRIPTION: str('description'),
@@ -136,7 +183,9 @@ function preparePayment(input: PaymentInput, recordNos: Map<string, string>): Pr
 	});
 	const total = formatMoney(sumMoney(input.applications.map((a) => a.amount)));
 	return {
-		label: input.reference ? `payment ${input.reference}` : `payment from customer ${input.customerId}`,
+		label: input.reference
+			? `payment ${input.reference}`
+			: `payment from customer ${input.customerId}`,
 		call: {
 			controlId: input.reference
 				? controlIdFor('create', 'ARPYMT', `${input.customerId}:${input.reference}`, input.version)
@@ -144,7 +193,15 @@ function preparePayment(input: PaymentInput, recordNos: Map<string, string>): Pr
 			name: 'create',
 			xml: body,
 		},
-		lookup: input.reference ? { object: 'ARPYMT', field: 'DOCNUMBER', value: input.reference } : undefined,
-		output: (result) => ({ ...result.records[0], CUSTOMERID: input.customerId, DOCNUMBER: input.reference, TOTALENTERED: total, applied: details }),
+		lookup: input.reference
+			? { object: 'ARPYMT', field: 'DOCNUMBER', value: input.reference }
+			: undefined,
+		output: (result) => ({
+			...result.records[0],
+			CUSTOMERID: input.customerId,
+			DOCNUMBER: input.reference,
+			TOTALENTERED: total,
+			applied: details,
+		}),
 	};
 }

@@ -53,7 +53,13 @@ export function applicationProperties(show: Show): INodeProperties[] {
 					name: 'invoice',
 					values: [
 						{ displayName: 'Invoice', name: 'invoice', type: 'string', default: '' },
-						{ displayName: 'Amount', name: 'amount', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0 },
+						{
+							displayName: 'Amount',
+							name: 'amount',
+							type: 'number',
+							typeOptions: { numberPrecision: 2 },
+							default: 0,
+						},
 					],
 				},
 			],
@@ -73,35 +79,64 @@ export function readApplications(ctx: IExecuteFunctions, itemIndex: number): App
 	const raw =
 		mode === 'json'
 			? jsonParam(ctx, 'applyToJson', itemIndex, 'applyToJson')
-			: ((ctx.getNodeParameter('applyTo', itemIndex, {}) as { invoice?: IDataObject[] }).invoice ?? []);
+			: ((ctx.getNodeParameter('applyTo', itemIndex, {}) as { invoice?: IDataObject[] }).invoice ??
+				[]);
 	if (!Array.isArray(raw) || raw.length === 0) {
-		throw new FieldError('applyTo', 'lists no invoices', 'Add at least one invoice and the amount applied to it');
+		throw new FieldError(
+			'applyTo',
+			'lists no invoices',
+			'Add at least one invoice and the amount applied to it',
+		);
 	}
 	return raw.map((entry, n) => {
 		const e = (entry ?? {}) as IDataObject;
 		return {
-			invoice: checkString(e.invoice ?? e.invoiceNo ?? e.recordNo, `applyTo[${n}].invoice`, { required: true }),
+			invoice: checkString(e.invoice ?? e.invoiceNo ?? e.recordNo, `applyTo[${n}].invoice`, {
+				required: true,
+			}),
 			amount: parseMoney(e.amount, `applyTo[${n}].amount`, { allowZero: false }),
 		};
 	});
 }
 
 /** Invoice numbers → RECORDNOs, one readByQuery per 100 numbers. Unknown numbers are left out. */
-export async function resolveInvoiceRecordNos(client: IntacctClient, numbers: string[]): Promise<Map<string, string>> {
+export async function resolveInvoiceRecordNos(
+	client: IntacctClient,
+	numbers: string[],
+): Promise<Map<string, string>> {
 	const map = new Map<string, string>();
 	for (const part of chunk([...new Set(numbers)], 100)) {
-		const records = await client.readByQueryAll('ARINVOICE', 'RECORDNO,RECORDID', queryIn('RECORDID', part));
+		const records = await client.readByQueryAll(
+			'ARINVOICE',
+			'RECORDNO,RECORDID',
+			queryIn('RECORDID', part),
+		);
 		for (const r of records) map.set(String(r.RECORDID), String(r.RECORDNO));
 	}
 	return map;
 }
 
-export function recordNoFor(application: Application, keyMode: string, map: Map<string, string>, n: number): string {
+export function recordNoFor(
+	application: Application,
+	keyMode: string,
+	map: Map<string, string>,
+	n: number,
+): string {
 	if (keyMode === 'recordNo') {
-		if (!/^\d+$/.test(application.invoice)) throw new FieldError(`applyTo[${n}].invoice`, `"${application.invoice}" is not a record number`, 'Use the numeric RECORDNO, or identify invoices by number');
+		if (!/^\d+$/.test(application.invoice))
+			throw new FieldError(
+				`applyTo[${n}].invoice`,
+				`"${application.invoice}" is not a record number`,
+				'Use the numeric RECORDNO, or identify invoices by number',
+			);
 		return application.invoice;
 	}
 	const recordNo = map.get(application.invoice);
-	if (!recordNo) throw new FieldError(`applyTo[${n}].invoice`, `invoice ${application.invoice} was not found in Intacct`, 'Sync the invoice first, or check its number');
+	if (!recordNo)
+		throw new FieldError(
+			`applyTo[${n}].invoice`,
+			`invoice ${application.invoice} was not found in Intacct`,
+			'Sync the invoice first, or check its number',
+		);
 	return recordNo;
 }

@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export function returnAllOrLimit(show: { resource: string[]; operation: string[] }): INodeProperties[] {
+export function returnAllOrLimit(show: {
+	resource: string[];
+	operation: string[];
+}): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -55,7 +58,10 @@ export function queryFilters(
 	};
 }
 
-export function fieldsOption(show: { resource: string[]; operation: string[] }, defaultFields = '*'): INodeProperties {
+export function fieldsOption(
+	show: { resource: string[]; operation: string[] },
+	defaultFields = '*',
+): INodeProperties {
 	return {
 		displayName: 'Fields',
 		name: 'fields',

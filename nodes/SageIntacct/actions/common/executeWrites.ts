@@ -16,7 +16,10 @@ export type WriteOutcome = { json: IDataObject } | { error: Error };
  * earlier run applied it), the record is found again by its business key and returned with
  * `outcome: "alreadyApplied"`, so re-running a sync creates nothing twice.
  */
-export async function executeWrites(client: IntacctClient, writes: PreparedWrite[]): Promise<WriteOutcome[]> {
+export async function executeWrites(
+	client: IntacctClient,
+	writes: PreparedWrite[],
+): Promise<WriteOutcome[]> {
 	const firstByControlId = new Map<string, number>();
 	const unique: PreparedWrite[] = [];
 	for (const write of writes) {
@@ -32,11 +35,19 @@ export async function executeWrites(client: IntacctClient, writes: PreparedWrite
 	const recovered = await findAlreadyApplied(client, unique, results);
 	const outcomes = unique.map((write, n): WriteOutcome => {
 		const result = results[n];
-		if (result.status === 'success') return { json: { ...write.output(result), outcome: 'applied' } };
+		if (result.status === 'success')
+			return { json: { ...write.output(result), outcome: 'applied' } };
 		if (isDuplicateControlId(result)) {
 			const record = recovered.get(n);
-			if (record) return { json: { ...(write.existing ? write.existing(record) : record), outcome: 'alreadyApplied' } };
-			if (!write.lookup) return { json: { controlId: write.call.controlId, outcome: 'alreadyApplied' } };
+			if (record)
+				return {
+					json: {
+						...(write.existing ? write.existing(record) : record),
+						outcome: 'alreadyApplied',
+					},
+				};
+			if (!write.lookup)
+				return { json: { controlId: write.call.controlId, outcome: 'alreadyApplied' } };
 			return {
 				error: new IntacctFunctionError(
 					result,
@@ -55,7 +66,10 @@ async function findAlreadyApplied(
 	writes: PreparedWrite[],
 	results: IntacctResult[],
 ): Promise<Map<number, IDataObject>> {
-	const groups = new Map<string, Array<{ n: number; lookup: NonNullable<PreparedWrite['lookup']> }>>();
+	const groups = new Map<
+		string,
+		Array<{ n: number; lookup: NonNullable<PreparedWrite['lookup']> }>
+	>();
 	writes.forEach((write, n) => {
 		if (!write.lookup || !isDuplicateControlId(results[n])) return;
 		const key = `${write.lookup.object}|${write.lookup.field}|${write.lookup.fields ?? '*'}`;
@@ -67,7 +81,14 @@ async function findAlreadyApplied(
 	for (const group of groups.values()) {
 		const { object, field, fields } = group[0].lookup;
 		for (const part of chunk(group, 100)) {
-			const records = await client.readByQueryAll(object, fields ?? '*', queryIn(field, part.map((g) => g.lookup.value)));
+			const records = await client.readByQueryAll(
+				object,
+				fields ?? '*',
+				queryIn(
+					field,
+					part.map((g) => g.lookup.value),
+				),
+			);
 			const byValue = new Map(records.map((r) => [String(r[field] ?? ''), r]));
 			for (const g of part) {
 				const record = byValue.get(g.lookup.value);

@@ -8,7 +8,11 @@ import { IntacctFunctionError, IntacctRequestError } from '../../transport/error
  * a NodeApiError (Intacct refused), always with the item index. Messages are built from Intacct's
  * error texts and our own words only, never from request options, so no secret can leak.
  */
-export function toItemError(node: INode, error: unknown, itemIndex: number): NodeOperationError | NodeApiError {
+export function toItemError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+): NodeOperationError | NodeApiError {
 	if (isFieldError(error)) {
 		return new NodeOperationError(node, `Item ${itemIndex}: ${error.message}`, {
 			itemIndex,
@@ -17,11 +21,15 @@ export function toItemError(node: INode, error: unknown, itemIndex: number): Nod
 	}
 	if (error instanceof IntacctFunctionError) {
 		const first = error.errors[0];
-		return new NodeApiError(node, { message: error.message, errorno: first?.errorno ?? '' } as JsonObject, {
-			itemIndex,
-			message: `Item ${itemIndex}: ${error.message}`,
-			description: error.correction ?? first?.description ?? undefined,
-		});
+		return new NodeApiError(
+			node,
+			{ message: error.message, errorno: first?.errorno ?? '' } as JsonObject,
+			{
+				itemIndex,
+				message: `Item ${itemIndex}: ${error.message}`,
+				description: error.correction ?? first?.description ?? undefined,
+			},
+		);
 	}
 	if (error instanceof IntacctRequestError) {
 		return new NodeApiError(node, { message: error.message } as JsonObject, {

@@ -22,9 +22,16 @@ const lineValues: INodeProperties[] = [
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getGlAccounts' },
 		default: '',
-		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	},
-	{ displayName: 'Amount', name: 'amount', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0 },
+	{
+		displayName: 'Amount',
+		name: 'amount',
+		type: 'number',
+		typeOptions: { numberPrecision: 2 },
+		default: 0,
+	},
 	{ displayName: 'Memo', name: 'memo', type: 'string', default: '' },
 	{
 		displayName: 'Location Name or ID',
@@ -32,7 +39,8 @@ const lineValues: INodeProperties[] = [
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getLocations' },
 		default: '',
-		description: 'Required in multi-entity companies. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'Required in multi-entity companies. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Department Name or ID',
@@ -40,7 +48,8 @@ const lineValues: INodeProperties[] = [
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getDepartments' },
 		default: '',
-		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	},
 ];
 
@@ -52,7 +61,12 @@ export function lineProperties(show: Show): INodeProperties[] {
 			type: 'options',
 			options: [
 				{ name: 'Define Below', value: 'fields' },
-				{ name: 'From JSON', value: 'json', description: 'An array of {glAccountNo, amount, memo, locationId, departmentId}, e.g. mapped by the Sage Sync node' },
+				{
+					name: 'From JSON',
+					value: 'json',
+					description:
+						'An array of {glAccountNo, amount, memo, locationId, departmentId}, e.g. mapped by the Sage Sync node',
+				},
 			],
 			default: 'fields',
 			displayOptions: { show },
@@ -86,22 +100,42 @@ export function readLines(
 	let raw: unknown;
 	if (mode === 'json') {
 		raw = jsonParam(ctx, 'linesJson', itemIndex, 'linesJson');
-		if (!Array.isArray(raw)) throw new FieldError('linesJson', 'must be a JSON array of lines', 'Pass e.g. [{"glAccountNo":"4000","amount":120}]');
+		if (!Array.isArray(raw))
+			throw new FieldError(
+				'linesJson',
+				'must be a JSON array of lines',
+				'Pass e.g. [{"glAccountNo":"4000","amount":120}]',
+			);
 	} else {
-		raw = ((ctx.getNodeParameter('lines', itemIndex, {}) as { line?: IDataObject[] }).line ?? []) as unknown[];
+		raw = ((ctx.getNodeParameter('lines', itemIndex, {}) as { line?: IDataObject[] }).line ??
+			[]) as unknown[];
 	}
 	const list = raw as unknown[];
 	if (list.length === 0) throw new FieldError('lines', 'is empty', 'Add at least one line');
 	return list.map((entry, n) => {
-		if (!entry || typeof entry !== 'object') throw new FieldError(`lines[${n}]`, 'must be an object', 'Each line needs glAccountNo and amount');
+		if (!entry || typeof entry !== 'object')
+			throw new FieldError(
+				`lines[${n}]`,
+				'must be an object',
+				'Each line needs glAccountNo and amount',
+			);
 		const line = entry as IDataObject;
 		const at = (key: string) => `lines[${n}].${key}`;
 		return {
-			glAccountNo: checkString(line.glAccountNo ?? line.glAccount, at('glAccountNo'), { required: true }),
-			amount: parseMoney(line.amount, at('amount'), { allowNegative: rules.allowNegative, allowZero: false }),
+			glAccountNo: checkString(line.glAccountNo ?? line.glAccount, at('glAccountNo'), {
+				required: true,
+			}),
+			amount: parseMoney(line.amount, at('amount'), {
+				allowNegative: rules.allowNegative,
+				allowZero: false,
+			}),
 			memo: checkString(line.memo, at('memo')) || undefined,
-			locationId: checkString(line.locationId, at('locationId')) || rules.defaults?.locationId || undefined,
-			departmentId: checkString(line.departmentId, at('departmentId')) || rules.defaults?.departmentId || undefined,
+			locationId:
+				checkString(line.locationId, at('locationId')) || rules.defaults?.locationId || undefined,
+			departmentId:
+				checkString(line.departmentId, at('departmentId')) ||
+				rules.defaults?.departmentId ||
+				undefined,
 		};
 	});
 }

@@ -8,7 +8,11 @@ import type { IntacctResult } from '../../transport/response';
 export interface ReadOperation {
 	kind: 'read';
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number, client: IntacctClient): Promise<IDataObject[]>;
+	execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		client: IntacctClient,
+	): Promise<IDataObject[]>;
 }
 
 /**
@@ -18,14 +22,22 @@ export interface ReadOperation {
 export interface WriteOperation {
 	kind: 'write';
 	description: INodeProperties[];
-	prepare(this: IExecuteFunctions, itemIndex: number, client: IntacctClient): Promise<PreparedWrite>;
+	prepare(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		client: IntacctClient,
+	): Promise<PreparedWrite>;
 }
 
 /** Operations that need their own multi-step flow (lookups, then writes) over all items. */
 export interface BatchOperation {
 	kind: 'batch';
 	description: INodeProperties[];
-	run(this: IExecuteFunctions, itemIndexes: number[], client: IntacctClient): Promise<ItemOutcome[]>;
+	run(
+		this: IExecuteFunctions,
+		itemIndexes: number[],
+		client: IntacctClient,
+	): Promise<ItemOutcome[]>;
 }
 
 export type IntacctOperation = ReadOperation | WriteOperation | BatchOperation;
@@ -42,4 +54,6 @@ export interface PreparedWrite {
 	existing?(record: IDataObject): IDataObject;
 }
 
-export type ItemOutcome = { itemIndex: number; json: IDataObject[] } | { itemIndex: number; error: Error };
+export type ItemOutcome =
+	| { itemIndex: number; json: IDataObject[] }
+	| { itemIndex: number; error: Error };

@@ -2,7 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { FieldError } from '../../../shared/fieldError';
 import { DEFAULT_RETRY_POLICY } from '../../../shared/retry';
-import { DEFAULT_BATCH_SIZE, DEFAULT_CLIENT_OPTIONS, type IntacctClientOptions } from '../../transport/client';
+import {
+	DEFAULT_BATCH_SIZE,
+	DEFAULT_CLIENT_OPTIONS,
+	type IntacctClientOptions,
+} from '../../transport/client';
 
 /** A string parameter (or resource locator value), trimmed; required ones must be non-empty. */
 export function stringParam(
@@ -21,34 +25,65 @@ export function checkString(
 	options: { required?: boolean; maxLength?: number } = {},
 ): string {
 	if (raw === undefined || raw === null || raw === '') {
-		if (options.required) throw new FieldError(field, 'is required', `Set "${field}" on the node or map it from the input`);
+		if (options.required)
+			throw new FieldError(
+				field,
+				'is required',
+				`Set "${field}" on the node or map it from the input`,
+			);
 		return '';
 	}
 	if (typeof raw === 'object') {
-		throw new FieldError(field, `must be text, got ${Array.isArray(raw) ? 'a list' : 'an object'}`, 'Map a single value');
+		throw new FieldError(
+			field,
+			`must be text, got ${Array.isArray(raw) ? 'a list' : 'an object'}`,
+			'Map a single value',
+		);
 	}
 	const value = String(raw);
 	if (options.required && value.trim() === '') {
-		throw new FieldError(field, 'is required', `Set "${field}" on the node or map it from the input`);
+		throw new FieldError(
+			field,
+			'is required',
+			`Set "${field}" on the node or map it from the input`,
+		);
 	}
 	if (options.maxLength && value.length > options.maxLength) {
-		throw new FieldError(field, `is ${value.length} characters long; the limit is ${options.maxLength}`, 'Shorten it');
+		throw new FieldError(
+			field,
+			`is ${value.length} characters long; the limit is ${options.maxLength}`,
+			'Shorten it',
+		);
 	}
 	return value;
 }
 
-export function collectionParam(ctx: IExecuteFunctions, name: string, itemIndex: number): IDataObject {
+export function collectionParam(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+): IDataObject {
 	const value = ctx.getNodeParameter(name, itemIndex, {}) as unknown;
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
 }
 
 /** Reads a JSON parameter that may arrive as text or as an already-parsed value. */
-export function jsonParam(ctx: IExecuteFunctions, name: string, itemIndex: number, label: string): unknown {
+export function jsonParam(
+	ctx: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+): unknown {
 	const raw = ctx.getNodeParameter(name, itemIndex, '') as unknown;
 	if (typeof raw !== 'string') return raw;
 	if (raw.trim() === '') return undefined;
 	const parsed = safeJsonParse(raw);
-	if (!parsed.ok) throw new FieldError(label, 'is not valid JSON', 'Check brackets, commas and quotes, or map an array from the input');
+	if (!parsed.ok)
+		throw new FieldError(
+			label,
+			'is not valid JSON',
+			'Check brackets, commas and quotes, or map an array from the input',
+		);
 	return parsed.value;
 }
 
@@ -75,7 +110,8 @@ export const clientOptionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 500 },
 			default: 100,
-			description: 'How many functions to send in one request. Fewer round trips with larger batches.',
+			description:
+				'How many functions to send in one request. Fewer round trips with larger batches.',
 		},
 		{
 			displayName: 'Control ID Version',
@@ -91,7 +127,8 @@ export const clientOptionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 10 },
 			default: 5,
-			description: 'Retries on rate limits (429), server errors (5xx, not 524) and dropped connections',
+			description:
+				'Retries on rate limits (429), server errors (5xx, not 524) and dropped connections',
 		},
 		{
 			displayName: 'Retry Base Delay (Ms)',
@@ -114,7 +151,8 @@ export const clientOptionsProperty: INodeProperties = {
 
 export function clientOptions(ctx: IExecuteFunctions): IntacctClientOptions {
 	const o = collectionParam(ctx, 'requestOptions', 0);
-	const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+	const num = (v: unknown, fallback: number) =>
+		typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 	return {
 		batchSize: Math.max(1, Math.floor(num(o.batchSize, DEFAULT_BATCH_SIZE))),
 		timeoutMs: num(o.timeoutMs, DEFAULT_CLIENT_OPTIONS.timeoutMs),

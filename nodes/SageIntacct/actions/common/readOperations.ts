@@ -12,12 +12,20 @@ import { collectionParam, stringParam } from './params';
 type Show = { resource: string[]; operation: string[] };
 
 /** Get one record by its ID field (readByName): CUSTOMERID, ACCOUNTNO, LOCATIONID, … */
-export function makeGetByName(options: { show: Show; object: string; idProperty: INodeProperties; what: string }): ReadOperation {
+export function makeGetByName(options: {
+	show: Show;
+	object: string;
+	idProperty: INodeProperties;
+	what: string;
+}): ReadOperation {
 	return {
 		kind: 'read',
 		description: [options.idProperty, fieldsOption(options.show)],
 		async execute(this: IExecuteFunctions, i: number, client: IntacctClient) {
-			const id = stringParam(this, options.idProperty.name, i, { required: true, label: options.idProperty.name });
+			const id = stringParam(this, options.idProperty.name, i, {
+				required: true,
+				label: options.idProperty.name,
+			});
 			const fields = stringParam(this, 'fields', i) || '*';
 			const records = await client.readByName(options.object, [id], fields);
 			if (records.length === 0) throw notFound(options.what, id);
@@ -27,12 +35,20 @@ export function makeGetByName(options: { show: Show; object: string; idProperty:
 }
 
 /** Get one record by RECORDNO (read), owned lines included. */
-export function makeGetByRecordNo(options: { show: Show; object: string; idProperty: INodeProperties; what: string }): ReadOperation {
+export function makeGetByRecordNo(options: {
+	show: Show;
+	object: string;
+	idProperty: INodeProperties;
+	what: string;
+}): ReadOperation {
 	return {
 		kind: 'read',
 		description: [options.idProperty, fieldsOption(options.show)],
 		async execute(this: IExecuteFunctions, i: number, client: IntacctClient) {
-			const recordNo = recordNoValue(stringParam(this, options.idProperty.name, i, { required: true }), options.idProperty.name);
+			const recordNo = recordNoValue(
+				stringParam(this, options.idProperty.name, i, { required: true }),
+				options.idProperty.name,
+			);
 			const fields = stringParam(this, 'fields', i) || '*';
 			const records = await client.read(options.object, [recordNo], fields);
 			if (records.length === 0) throw notFound(options.what, recordNo);
@@ -42,14 +58,27 @@ export function makeGetByRecordNo(options: { show: Show; object: string; idPrope
 }
 
 export function recordNoValue(value: string, field: string): string {
-	if (!/^\d+$/.test(value.trim())) throw new FieldError(field, `"${value}" is not a record number`, 'Use the numeric RECORDNO');
+	if (!/^\d+$/.test(value.trim()))
+		throw new FieldError(field, `"${value}" is not a record number`, 'Use the numeric RECORDNO');
 	return value.trim();
 }
 
 function notFound(what: string, id: string): Error {
-	return new IntacctFunctionError(
-		{ status: 'failure', function: 'read', controlId: '', dataAttributes: {}, records: [], errors: [{ errorno: 'NOT_FOUND', description: '', description2: `No ${what} ${id} was found`, correction: 'Check the ID, and that the user may see it' }] },
-	);
+	return new IntacctFunctionError({
+		status: 'failure',
+		function: 'read',
+		controlId: '',
+		dataAttributes: {},
+		records: [],
+		errors: [
+			{
+				errorno: 'NOT_FOUND',
+				description: '',
+				description2: `No ${what} ${id} was found`,
+				correction: 'Check the ID, and that the user may see it',
+			},
+		],
+	});
 }
 
 /** Builds the readByQuery condition for the standard filters plus resource-specific ones. */
@@ -84,16 +113,20 @@ export function makeGetMany(options: {
 export function buildQuery(filters: IDataObject, extra?: FilterBuilder): string {
 	const parts: string[] = [];
 	if (filters.modifiedSince) {
-		parts.push(`WHENMODIFIED >= ${queryString(intacctDateTime(filters.modifiedSince, 'filters.modifiedSince'))}`);
+		parts.push(
+			`WHENMODIFIED >= ${queryString(intacctDateTime(filters.modifiedSince, 'filters.modifiedSince'))}`,
+		);
 	}
 	if (extra) parts.push(...extra(filters));
-	if (typeof filters.query === 'string' && filters.query.trim()) parts.push(`(${filters.query.trim()})`);
+	if (typeof filters.query === 'string' && filters.query.trim())
+		parts.push(`(${filters.query.trim()})`);
 	return parts.join(' AND ');
 }
 
 /** mm/dd/yyyy HH:MM:SS, the readByQuery datetime format (ISO is refused with DL02000001). */
 export function intacctDateTime(value: unknown, field: string): string {
-	const text = typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : String(value);
+	const text =
+		typeof value === 'string' ? value : value instanceof Date ? value.toISOString() : String(value);
 	const date = parseCalendarDate(text, field);
 	const time = /T(\d{2}):(\d{2}):(\d{2})/.exec(text);
 	return `${usDate(date)} ${time ? `${time[1]}:${time[2]}:${time[3]}` : '00:00:00'}`;

@@ -52,7 +52,9 @@ export async function runPlannedWrites<T>(
 		const result = results[n];
 		outcomes.set(
 			r.itemIndex,
-			'json' in result ? { itemIndex: r.itemIndex, json: [result.json] } : { itemIndex: r.itemIndex, error: result.error },
+			'json' in result
+				? { itemIndex: r.itemIndex, json: [result.json] }
+				: { itemIndex: r.itemIndex, error: result.error },
 		);
 	});
 	return indexes.map((i) => outcomes.get(i) as ItemOutcome);

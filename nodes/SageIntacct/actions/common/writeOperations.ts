@@ -11,12 +11,19 @@ import { recordNoValue } from './readOperations';
 type Show = { resource: string[]; operation: string[] };
 
 /** Delete by RECORDNO with the generic function (status-only result). */
-export function makeDeleteByRecordNo(options: { object: string; idProperty: INodeProperties; what: string }): WriteOperation {
+export function makeDeleteByRecordNo(options: {
+	object: string;
+	idProperty: INodeProperties;
+	what: string;
+}): WriteOperation {
 	return {
 		kind: 'write',
 		description: [options.idProperty],
 		async prepare(this: IExecuteFunctions, i: number) {
-			const recordNo = recordNoValue(stringParam(this, options.idProperty.name, i, { required: true }), options.idProperty.name);
+			const recordNo = recordNoValue(
+				stringParam(this, options.idProperty.name, i, { required: true }),
+				options.idProperty.name,
+			);
 			return {
 				label: `${options.what} ${recordNo}`,
 				call: {
@@ -58,7 +65,10 @@ export function makeSimpleCreate(options: {
 	return {
 		kind: 'write',
 		description: [
-			...[options.idField, ...options.required].map((f) => ({ ...param(f, true), displayOptions: { show: options.show } })),
+			...[options.idField, ...options.required].map((f) => ({
+				...param(f, true),
+				displayOptions: { show: options.show },
+			})),
 			{
 				displayName: 'Additional Fields',
 				name: 'additionalFields',
@@ -70,13 +80,24 @@ export function makeSimpleCreate(options: {
 			},
 		],
 		async prepare(this: IExecuteFunctions, i: number) {
-			const id = stringParam(this, options.idField.field, i, { required: true, label: options.idField.field });
+			const id = stringParam(this, options.idField.field, i, {
+				required: true,
+				label: options.idField.field,
+			});
 			const xml: XmlObject = { [options.idField.field]: id };
-			for (const f of options.required) xml[f.field] = stringParam(this, f.field, i, { required: true, label: f.field });
-			Object.assign(xml, optionalFields(collectionParam(this, 'additionalFields', i), options.optional));
+			for (const f of options.required)
+				xml[f.field] = stringParam(this, f.field, i, { required: true, label: f.field });
+			Object.assign(
+				xml,
+				optionalFields(collectionParam(this, 'additionalFields', i), options.optional),
+			);
 			return {
 				label: `${options.what} ${id}`,
-				call: { controlId: controlIdFor('create', options.object, id, controlIdVersion(this, i)), name: 'create', xml: create(options.object, xml) },
+				call: {
+					controlId: controlIdFor('create', options.object, id, controlIdVersion(this, i)),
+					name: 'create',
+					xml: create(options.object, xml),
+				},
 				lookup: { object: options.object, field: options.idField.field, value: id },
 				output: (result) => ({ ...result.records[0], ...(xml as IDataObject) }),
 			};
@@ -121,14 +142,22 @@ export function makeSimpleUpdate(options: {
 			},
 		],
 		async prepare(this: IExecuteFunctions, i: number) {
-			const id = stringParam(this, options.idField.field, i, { required: true, label: options.idField.field });
+			const id = stringParam(this, options.idField.field, i, {
+				required: true,
+				label: options.idField.field,
+			});
 			const changes = optionalFields(collectionParam(this, 'updateFields', i), options.fields);
-			if (Object.keys(changes).length === 0) throw new FieldError('updateFields', 'is empty', 'Add at least one field to change');
+			if (Object.keys(changes).length === 0)
+				throw new FieldError('updateFields', 'is empty', 'Add at least one field to change');
 			const xml: XmlObject = { [options.idField.field]: id, ...changes };
 			const body = update(options.object, xml);
 			return {
 				label: `${options.what} ${id}`,
-				call: { controlId: contentControlId('update', options.object, body, controlIdVersion(this, i)), name: 'update', xml: body },
+				call: {
+					controlId: contentControlId('update', options.object, body, controlIdVersion(this, i)),
+					name: 'update',
+					xml: body,
+				},
 				output: (result) => ({ ...result.records[0], ...(xml as IDataObject) }),
 			};
 		},

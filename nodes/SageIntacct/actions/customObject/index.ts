@@ -26,14 +26,23 @@ const objectName: INodeProperties = {
 
 function objectParam(ctx: IExecuteFunctions, i: number): string {
 	const object = stringParam(ctx, 'object', i, { required: true });
-	if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(object)) throw new FieldError('object', `"${object}" is not an object name`, 'Use letters, digits and _');
+	if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(object))
+		throw new FieldError(
+			'object',
+			`"${object}" is not an object name`,
+			'Use letters, digits and _',
+		);
 	return object.toUpperCase();
 }
 
 function fieldsParam(ctx: IExecuteFunctions, i: number): XmlObject {
 	const value = jsonParam(ctx, 'fieldsJson', i, 'fieldsJson');
 	if (!value || typeof value !== 'object' || Array.isArray(value)) {
-		throw new FieldError('fieldsJson', 'must be a JSON object of field names and values', 'E.g. {"VENDORID":"V1","NAME":"Acme"}');
+		throw new FieldError(
+			'fieldsJson',
+			'must be a JSON object of field names and values',
+			'E.g. {"VENDORID":"V1","NAME":"Acme"}',
+		);
 	}
 	return value as XmlObject;
 }
@@ -42,24 +51,47 @@ const query: ReadOperation = {
 	kind: 'read',
 	description: [
 		...returnAllOrLimit(show('query')),
-		{ displayName: 'Query', name: 'query', type: 'string', default: '', displayOptions: { show: show('query') }, placeholder: "STATUS = 'T'" },
+		{
+			displayName: 'Query',
+			name: 'query',
+			type: 'string',
+			default: '',
+			displayOptions: { show: show('query') },
+			placeholder: "STATUS = 'T'",
+		},
 		fieldsOption(show('query')),
 	],
 	async execute(this: IExecuteFunctions, i: number, client: IntacctClient) {
 		const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 		const limit = returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number);
-		return client.readByQueryAll(objectParam(this, i), stringParam(this, 'fields', i) || '*', stringParam(this, 'query', i), { limit });
+		return client.readByQueryAll(
+			objectParam(this, i),
+			stringParam(this, 'fields', i) || '*',
+			stringParam(this, 'query', i),
+			{ limit },
+		);
 	},
 };
 
 const read: ReadOperation = {
 	kind: 'read',
 	description: [
-		{ displayName: 'Record Numbers', name: 'recordNos', type: 'string', required: true, default: '', displayOptions: { show: show('read') }, description: 'Comma-separated RECORDNOs' },
+		{
+			displayName: 'Record Numbers',
+			name: 'recordNos',
+			type: 'string',
+			required: true,
+			default: '',
+			displayOptions: { show: show('read') },
+			description: 'Comma-separated RECORDNOs',
+		},
 		fieldsOption(show('read')),
 	],
 	async execute(this: IExecuteFunctions, i: number, client: IntacctClient) {
-		const keys = stringParam(this, 'recordNos', i, { required: true }).split(',').map((k) => k.trim()).filter(Boolean);
+		const keys = stringParam(this, 'recordNos', i, { required: true })
+			.split(',')
+			.map((k) => k.trim())
+			.filter(Boolean);
 		return client.read(objectParam(this, i), keys, stringParam(this, 'fields', i) || '*');
 	},
 };
@@ -75,7 +107,10 @@ function rawWrite(kind: 'create' | 'update'): WriteOperation {
 				required: true,
 				default: '{}',
 				displayOptions: { show: show(kind) },
-				description: kind === 'update' ? 'Include RECORDNO or the ID field to say which record' : 'Field names as Intacct spells them',
+				description:
+					kind === 'update'
+						? 'Include RECORDNO or the ID field to say which record'
+						: 'Field names as Intacct spells them',
 			},
 		],
 		async prepare(this: IExecuteFunctions, i: number) {
@@ -83,7 +118,11 @@ function rawWrite(kind: 'create' | 'update'): WriteOperation {
 			const body = (kind === 'create' ? create : update)(object, fieldsParam(this, i));
 			return {
 				label: `${object} record`,
-				call: { controlId: contentControlId(kind, object, body, controlIdVersion(this, i)), name: kind, xml: body },
+				call: {
+					controlId: contentControlId(kind, object, body, controlIdVersion(this, i)),
+					name: kind,
+					xml: body,
+				},
 				output: (result) => (result.records[0] ?? {}) as IDataObject,
 			};
 		},
@@ -93,7 +132,14 @@ function rawWrite(kind: 'create' | 'update'): WriteOperation {
 const deleteRecord: WriteOperation = {
 	kind: 'write',
 	description: [
-		{ displayName: 'Record Number', name: 'recordNo', type: 'string', required: true, default: '', displayOptions: { show: show('delete') } },
+		{
+			displayName: 'Record Number',
+			name: 'recordNo',
+			type: 'string',
+			required: true,
+			default: '',
+			displayOptions: { show: show('delete') },
+		},
 	],
 	async prepare(this: IExecuteFunctions, i: number) {
 		const object = objectParam(this, i);
@@ -101,7 +147,11 @@ const deleteRecord: WriteOperation = {
 		const body = deleteRecords(object, [recordNo]);
 		return {
 			label: `${object} ${recordNo}`,
-			call: { controlId: contentControlId('delete', object, body, controlIdVersion(this, i)), name: 'delete', xml: body },
+			call: {
+				controlId: contentControlId('delete', object, body, controlIdVersion(this, i)),
+				name: 'delete',
+				xml: body,
+			},
 			output: () => ({ RECORDNO: recordNo, deleted: true }),
 		};
 	},

@@ -16,7 +16,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		displayOptions: { show },
-		description: 'CUSTOMERID. It is also the idempotency key: creating the same ID twice returns the existing customer.',
+		description:
+			'CUSTOMERID. It is also the idempotency key: creating the same ID twice returns the existing customer.',
 	},
 	{
 		displayName: 'Name',
@@ -44,7 +45,11 @@ export const create_: WriteOperation = {
 	async prepare(this: IExecuteFunctions, i: number) {
 		const customerId = stringParam(this, 'customerId', i, { required: true, maxLength: 20 });
 		const name = stringParam(this, 'name', i, { required: true, maxLength: 100 });
-		const xml = customerXml({ customerId, name }, collectionParam(this, 'additionalFields', i), 'create');
+		const xml = customerXml(
+			{ customerId, name },
+			collectionParam(this, 'additionalFields', i),
+			'create',
+		);
 		return {
 			label: `customer ${customerId}`,
 			call: {
@@ -52,7 +57,12 @@ export const create_: WriteOperation = {
 				name: 'create',
 				xml: create('CUSTOMER', xml),
 			},
-			lookup: { object: 'CUSTOMER', field: 'CUSTOMERID', value: customerId, fields: CUSTOMER_OUTPUT_FIELDS },
+			lookup: {
+				object: 'CUSTOMER',
+				field: 'CUSTOMERID',
+				value: customerId,
+				fields: CUSTOMER_OUTPUT_FIELDS,
+			},
 			output: (result) => ({ ...result.records[0], CUSTOMERID: customerId, NAME: name }),
 		};
 	},

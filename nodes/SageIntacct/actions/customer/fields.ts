@@ -10,13 +10,37 @@ export const customerFieldOptions: INodeProperties[] = [
 	{ displayName: 'Comments', name: 'comments', type: 'string', default: '' },
 	{ displayName: 'Contact First Name', name: 'firstName', type: 'string', default: '' },
 	{ displayName: 'Contact Last Name', name: 'lastName', type: 'string', default: '' },
-	{ displayName: 'Credit Limit', name: 'creditLimit', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0 },
+	{
+		displayName: 'Credit Limit',
+		name: 'creditLimit',
+		type: 'number',
+		typeOptions: { numberPrecision: 2 },
+		default: 0,
+	},
 	{ displayName: 'Currency', name: 'currency', type: 'string', default: '', placeholder: 'GBP' },
-	{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+	},
 	{ displayName: 'Fax', name: 'fax', type: 'string', default: '' },
-	{ displayName: 'Mobile', name: 'mobile', type: 'string', default: '', description: 'Stored as the display contact’s cell phone' },
+	{
+		displayName: 'Mobile',
+		name: 'mobile',
+		type: 'string',
+		default: '',
+		description: 'Stored as the display contact’s cell phone',
+	},
 	{ displayName: 'On Hold', name: 'onHold', type: 'boolean', default: false },
-	{ displayName: 'Print As', name: 'printAs', type: 'string', default: '', description: 'Name printed on documents. Defaults to the customer name.' },
+	{
+		displayName: 'Print As',
+		name: 'printAs',
+		type: 'string',
+		default: '',
+		description: 'Name printed on documents. Defaults to the customer name.',
+	},
 	{
 		displayName: 'Status',
 		name: 'status',
@@ -28,9 +52,27 @@ export const customerFieldOptions: INodeProperties[] = [
 		default: 'active',
 	},
 	{ displayName: 'Telephone', name: 'phone', type: 'string', default: '' },
-	{ displayName: 'Term Name', name: 'termName', type: 'string', default: '', placeholder: 'Net 30' },
-	{ displayName: 'VAT Number', name: 'taxId', type: 'string', default: '', description: 'Stored in TAXID' },
-	{ displayName: 'Website', name: 'website', type: 'string', default: '', placeholder: 'https://example.co.uk' },
+	{
+		displayName: 'Term Name',
+		name: 'termName',
+		type: 'string',
+		default: '',
+		placeholder: 'Net 30',
+	},
+	{
+		displayName: 'VAT Number',
+		name: 'taxId',
+		type: 'string',
+		default: '',
+		description: 'Stored in TAXID',
+	},
+	{
+		displayName: 'Website',
+		name: 'website',
+		type: 'string',
+		default: '',
+		placeholder: 'https://example.co.uk',
+	},
 	{
 		displayName: 'Address',
 		name: 'address',
@@ -62,7 +104,13 @@ export const customerFieldOptions: INodeProperties[] = [
 				displayName: 'Field',
 				name: 'field',
 				values: [
-					{ displayName: 'Field ID', name: 'name', type: 'string', default: '', placeholder: 'CUSTOMFIELD1' },
+					{
+						displayName: 'Field ID',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'CUSTOMFIELD1',
+					},
 					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
 				],
 			},
@@ -83,7 +131,8 @@ export function customerXml(
 ): XmlObject {
 	const str = (key: string, label: string) => checkString(fields[key], label) || undefined;
 	const email = str('email', 'email');
-	if (email && !EMAIL.test(email)) throw new FieldError('email', `"${email}" is not an e-mail address`, 'Use name@domain');
+	if (email && !EMAIL.test(email))
+		throw new FieldError('email', `"${email}" is not an e-mail address`, 'Use name@domain');
 	const name = base.name || undefined;
 	const contact: XmlObject = {
 		PRINTAS: str('printAs', 'printAs') ?? name,
@@ -105,7 +154,10 @@ export function customerXml(
 		DISPLAYCONTACT: mode === 'create' || hasContact ? contact : undefined,
 		TAXID: str('taxId', 'taxId'),
 		CURRENCY: str('currency', 'currency'),
-		CREDITLIMIT: fields.creditLimit !== undefined && fields.creditLimit !== '' ? formatMoney(parseMoney(fields.creditLimit, 'creditLimit')) : undefined,
+		CREDITLIMIT:
+			fields.creditLimit !== undefined && fields.creditLimit !== ''
+				? formatMoney(parseMoney(fields.creditLimit, 'creditLimit'))
+				: undefined,
 		ONHOLD: typeof fields.onHold === 'boolean' ? String(fields.onHold) : undefined,
 		TERMNAME: str('termName', 'termName'),
 		COMMENTS: str('comments', 'comments'),
@@ -137,7 +189,11 @@ export function customFieldList(customFields: unknown): Array<{ name: string; va
 	return list.map((f, n) => {
 		const name = checkString(f.name, `customFields[${n}].name`, { required: true });
 		if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) {
-			throw new FieldError(`customFields[${n}].name`, `"${name}" is not a valid Intacct field ID`, 'Use the field ID, e.g. CUSTOMFIELD1');
+			throw new FieldError(
+				`customFields[${n}].name`,
+				`"${name}" is not a valid Intacct field ID`,
+				'Use the field ID, e.g. CUSTOMFIELD1',
+			);
 		}
 		return { name, value: checkString(f.value, `customFields[${n}].value`) };
 	});

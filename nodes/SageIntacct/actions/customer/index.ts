@@ -11,12 +11,23 @@ const show = (operation: string) => ({ resource: ['customer'], operation: [opera
 
 export const customer = {
 	create: create_,
-	get: makeGetByName({ show: show('get'), object: 'CUSTOMER', idProperty: customerLocator(show('get')), what: 'customer' }),
+	get: makeGetByName({
+		show: show('get'),
+		object: 'CUSTOMER',
+		idProperty: customerLocator(show('get')),
+		what: 'customer',
+	}),
 	getAll: makeGetMany({
 		show: show('getAll'),
 		object: 'CUSTOMER',
 		extraFilters: [
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Exact company name' },
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'Exact company name',
+			},
 			{
 				displayName: 'Status',
 				name: 'status',

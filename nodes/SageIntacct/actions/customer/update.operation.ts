@@ -19,7 +19,10 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: { show },
-		options: [{ displayName: 'Name', name: 'name', type: 'string', default: '' }, ...customerFieldOptions],
+		options: [
+			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+			...customerFieldOptions,
+		],
 	},
 ];
 
@@ -31,7 +34,7 @@ export const update_: WriteOperation = {
 		const fields = collectionParam(this, 'updateFields', i);
 		const name = typeof fields.name === 'string' ? fields.name : undefined;
 		const xml = customerXml({ customerId, name }, fields, 'update');
-		if (Object.keys(xml).length <= 1) {
+		if (Object.values(xml).filter((v) => v !== undefined).length <= 1) {
 			throw new FieldError('updateFields', 'is empty', 'Add at least one field to change');
 		}
 		const body = update('CUSTOMER', xml);
@@ -39,7 +42,11 @@ export const update_: WriteOperation = {
 			label: `customer ${customerId}`,
 			// Same change to the same customer = same id, so a retry is not applied twice; a different
 			// change gets a new id.
-			call: { controlId: contentControlId('update', 'CUSTOMER', body, controlIdVersion(this, i)), name: 'update', xml: body },
+			call: {
+				controlId: contentControlId('update', 'CUSTOMER', body, controlIdVersion(this, i)),
+				name: 'update',
+				xml: body,
+			},
 			output: (result) => ({ ...result.records[0], CUSTOMERID: customerId }),
 		};
 	},

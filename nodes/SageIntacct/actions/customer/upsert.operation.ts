@@ -18,8 +18,16 @@ const properties: INodeProperties[] = [
 		name: 'matchBy',
 		type: 'options',
 		options: [
-			{ name: 'Customer ID', value: 'customerId', description: 'Find the customer whose CUSTOMERID equals the Customer ID' },
-			{ name: 'Name', value: 'name', description: 'Find the customer whose NAME equals the Name exactly' },
+			{
+				name: 'Customer ID',
+				value: 'customerId',
+				description: 'Find the customer whose CUSTOMERID equals the Customer ID',
+			},
+			{
+				name: 'Name',
+				value: 'name',
+				description: 'Find the customer whose NAME equals the Name exactly',
+			},
 		],
 		default: 'customerId',
 		displayOptions: { show },
@@ -30,9 +38,17 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		displayOptions: { show },
-		description: 'CUSTOMERID; required when matching by ID, and used when a new customer has to be created',
+		description:
+			'CUSTOMERID; required when matching by ID, and used when a new customer has to be created',
 	},
-	{ displayName: 'Name', name: 'name', type: 'string', required: true, default: '', displayOptions: { show } },
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		displayOptions: { show },
+	},
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -55,7 +71,11 @@ interface Input {
 export const upsert: BatchOperation = {
 	kind: 'batch',
 	description: properties,
-	async run(this: IExecuteFunctions, indexes: number[], client: IntacctClient): Promise<ItemOutcome[]> {
+	async run(
+		this: IExecuteFunctions,
+		indexes: number[],
+		client: IntacctClient,
+	): Promise<ItemOutcome[]> {
 		const matchBy = this.getNodeParameter('matchBy', 0) as 'customerId' | 'name';
 		const matchField = matchBy === 'name' ? 'NAME' : 'CUSTOMERID';
 		return runPlannedWrites<Input>(
@@ -64,7 +84,10 @@ export const upsert: BatchOperation = {
 			client,
 			(itemIndex) => ({
 				itemIndex,
-				customerId: stringParam(this, 'customerId', itemIndex, { required: matchBy === 'customerId', maxLength: 20 }),
+				customerId: stringParam(this, 'customerId', itemIndex, {
+					required: matchBy === 'customerId',
+					maxLength: 20,
+				}),
 				name: stringParam(this, 'name', itemIndex, { required: true, maxLength: 100 }),
 				fields: collectionParam(this, 'additionalFields', itemIndex),
 				version: controlIdVersion(this, itemIndex),
@@ -74,12 +97,18 @@ export const upsert: BatchOperation = {
 				const keys = [...new Set(items.map((x) => keyOf(x.input)))];
 				const existing = new Map<string, IDataObject[]>();
 				for (const part of chunk(keys, 100)) {
-					for (const record of await client.readByQueryAll('CUSTOMER', CUSTOMER_OUTPUT_FIELDS, queryIn(matchField, part))) {
+					for (const record of await client.readByQueryAll(
+						'CUSTOMER',
+						CUSTOMER_OUTPUT_FIELDS,
+						queryIn(matchField, part),
+					)) {
 						const key = String(record[matchField]);
 						existing.set(key, [...(existing.get(key) ?? []), record]);
 					}
 				}
-				return items.map((x) => attempt(() => prepareOne(x.input, existing.get(keyOf(x.input)) ?? [])));
+				return items.map((x) =>
+					attempt(() => prepareOne(x.input, existing.get(keyOf(x.input)) ?? [])),
+				);
 			},
 		);
 	},
@@ -95,24 +124,62 @@ function prepareOne(input: Input, matches: IDataObject[]): PreparedWrite {
 	}
 	if (matches.length === 1) {
 		const customerId = String(matches[0].CUSTOMERID);
-		const body = update('CUSTOMER', customerXml({ customerId, name: input.name }, input.fields, 'update'));
+		const body = update(
+			'CUSTOMER',
+			customerXml({ customerId, name: input.name }, input.fields, 'update'),
+		);
 		return {
 			label: `customer ${customerId}`,
-			call: { controlId: contentControlId('update', 'CUSTOMER', body, input.version), name: 'update', xml: body },
-			output: (result) => ({ ...matches[0], ...result.records[0], NAME: input.name, action: 'updated' }),
+			call: {
+				controlId: contentControlId('update', 'CUSTOMER', body, input.version),
+				name: 'update',
+				xml: body,
+			},
+			output: (result) => ({
+				...matches[0],
+				...result.records[0],
+				NAME: input.name,
+				action: 'updated',
+			}),
 			existing: (record) => ({ ...record, action: 'updated' }),
-			lookup: { object: 'CUSTOMER', field: 'CUSTOMERID', value: customerId, fields: CUSTOMER_OUTPUT_FIELDS },
+			lookup: {
+				object: 'CUSTOMER',
+				field: 'CUSTOMERID',
+				value: customerId,
+				fields: CUSTOMER_OUTPUT_FIELDS,
+			},
 		};
 	}
 	if (!input.customerId) {
-		throw new FieldError('customerId', `is needed to create "${input.name}", which matches no Intacct customer`, 'Map a Customer ID');
+		throw new FieldError(
+			'customerId',
+			`is needed to create "${input.name}", which matches no Intacct customer`,
+			'Map a Customer ID',
+		);
 	}
-	const body = create('CUSTOMER', customerXml({ customerId: input.customerId, name: input.name }, input.fields, 'create'));
+	const body = create(
+		'CUSTOMER',
+		customerXml({ customerId: input.customerId, name: input.name }, input.fields, 'create'),
+	);
 	return {
 		label: `customer ${input.customerId}`,
-		call: { controlId: controlIdFor('create', 'CUSTOMER', input.customerId, input.version), name: 'create', xml: body },
-		output: (result) => ({ ...result.records[0], CUSTOMERID: input.customerId, NAME: input.name, action: 'created' }),
+		call: {
+			controlId: controlIdFor('create', 'CUSTOMER', input.customerId, input.version),
+			name: 'create',
+			xml: body,
+		},
+		output: (result) => ({
+			...result.records[0],
+			CUSTOMERID: input.customerId,
+			NAME: input.name,
+			action: 'created',
+		}),
 		existing: (record) => ({ ...record, action: 'created' }),
-		lookup: { object: 'CUSTOMER', field: 'CUSTOMERID', value: input.customerId, fields: CUSTOMER_OUTPUT_FIELDS },
+		lookup: {
+			object: 'CUSTOMER',
+			field: 'CUSTOMERID',
+			value: input.customerId,
+			fields: CUSTOMER_OUTPUT_FIELDS,
+		},
 	};
 }
