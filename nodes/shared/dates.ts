@@ -42,7 +42,8 @@ export function parseCalendarDate(value: unknown, field: string): CalendarDate {
 	if (iso) date = { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };
 	const us = US_DATE.exec(text);
 	if (!date && us) date = { year: Number(us[3]), month: Number(us[1]), day: Number(us[2]) };
-	if (!date || !DateTime.fromObject(date).isValid) throw invalid(field, text);
+	// UTC: only the calendar date matters, and n8n sets luxon's default zone (a slow Intl lookup).
+	if (!date || !DateTime.fromObject(date, { zone: 'utc' }).isValid) throw invalid(field, text);
 	return date;
 }
 

@@ -1,0 +1,220 @@
+/**
+ * Measures the Sage Intacct node against the Intacct sandbox: the real node, run by the real n8n
+ * engine (test/intacct/helpers.ts runIntacct), over HTTP, with the sandbox's meter as the source of
+ * truth. Shared by the benchmark (bench/intacct.bench.ts) and its CI check
+ * (test/bench/intacct.bench.test.ts). Results are ratios against lower bounds the protocol sets,
+ * not against the client's own constants, so a client regression shows up as a ratio above 1.
+ */
+import { performance } from 'node:perf_hooks';
+
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { startIntacctSandbox, type IntacctSandbox } from '../sandbox/intacct/server';
+import { intacctCredentials, runIntacct, type IntacctRun } from '../test/intacct/helpers';
+import { WireMeter, type WireSnapshot } from './wireMeter';
+
+/** readByQuery's documented page-size maximum (Intacct refuses pagesize > 1000). */
+export const READ_PAGE_MAX = 1000;
+
+/** Seeded customers (sandbox/intacct/seed.ts) the invoices are spread over. */
+export const BENCH_CUSTOMERS = ['C0001', 'C0002', 'C0003'] as const;
+
+/** Seeded revenue account every invoice line posts to. */
+export const BENCH_GL_ACCOUNT = '4000';
+
+export interface Ratio {
+	actual: number;
+	bound: number;
+	/** actual / bound; 1.00 is optimal. */
+	ratio: number;
+}
+
+export interface Measurement {
+	operation: 'arInvoice.create' | 'arInvoice.getAll';
+	n: number;
+	/** Options > Batch Size (writes only). */
+	batchSize?: number;
+	latencyMs: number;
+	/** HTTP requests the sandbox received (the session login included). */
+	roundTrips: Ratio;
+	/** Billed API transactions (Intacct Performance Tier units). */
+	billed: Ratio;
+	/** Function calls the sandbox received, by name. */
+	functions: Record<string, number>;
+	/** Injected faults; always empty here, so no retries hide in the numbers. */
+	faults: Record<string, number>;
+	/** Request and response body sizes on the wire. */
+	wire: WireSnapshot;
+	/** The whole workflow run: engine, node, HTTP and the in-process sandbox. */
+	wallMs: number;
+	/** The node's execution time as n8n records it (ITaskData.executionTime). */
+	nodeMs: number;
+	/** Lower bound on wall time: bound round trips x injected latency (requests are sequential). */
+	latencyBoundMs: number;
+	/** wallMs / latencyBoundMs. */
+	wallVsLatencyBound: number;
+	/** Items the node returned. */
+	items: number;
+}
+
+export function ratio(actual: number, bound: number): Ratio {
+	return { actual, bound, ratio: bound === 0 ? (actual === 0 ? 1 : Infinity) : actual / bound };
+}
+
+/** Writes: one request per batch, plus the one getAPISession that opens the session; N billed. */
+export function writeBounds(n: number, batchSize: number): { roundTrips: number; billed: number } {
+	return { roundTrips: Math.ceil(n / batchSize) + 1, billed: n };
+}
+
+/** Reads: one readByQuery/readMore per 1,000-record page, each billed once. */
+export function readBounds(n: number): { roundTrips: number; billed: number } {
+	const pages = Math.max(1, Math.ceil(n / READ_PAGE_MAX));
+	return { roundTrips: pages, billed: pages };
+}
+
+/** The sandbox, plus the bytes on the wire of each request it answers. */
+export interface BenchSandbox extends IntacctSandbox {
+	wire: WireMeter;
+}
+
+/** A seeded sandbox that adds `latencyMs` to every gateway request. */
+export async function startBenchSandbox(latencyMs: number): Promise<BenchSandbox> {
+	const sandbox = await startIntacctSandbox({ port: 0, seed: true, latencyMs });
+	const wire = new WireMeter(Number(new URL(sandbox.url).port));
+	return {
+		...sandbox,
+		wire,
+		close: async () => {
+			wire.stop();
+			await sandbox.close();
+		},
+	};
+}
+
+/** Invoice numbers `<prefix>-000001`…; RECORDID allows 45 characters. */
+export function invoiceNumber(prefix: string, n: number): string {
+	return `${prefix}-${String(n + 1).padStart(6, '0')}`;
+}
+
+function invoiceInput(prefix: string, n: number): IDataObject[] {
+	return Array.from({ length: n }, (_, i) => ({
+		invoiceNo: invoiceNumber(prefix, i),
+		customerId: BENCH_CUSTOMERS[i % BENCH_CUSTOMERS.length],
+		amount: 100 + (i % 97) + 0.25,
+	}));
+}
+
+const createParameters = (batchSize: number): INodeParameters => ({
+	resource: 'arInvoice',
+	operation: 'create',
+	customerId: { __rl: true, mode: 'id', value: '={{ $json.customerId }}' },
+	invoiceNo: '={{ $json.invoiceNo }}',
+	invoiceDate: '2025-06-02',
+	dueDate: '2025-07-02',
+	linesInput: 'fields',
+	lines: {
+		line: [{ glAccountNo: BENCH_GL_ACCOUNT, amount: '={{ $json.amount }}', memo: 'Benchmark' }],
+	},
+	requestOptions: { batchSize },
+});
+
+const readParameters = (prefix: string): INodeParameters => ({
+	resource: 'arInvoice',
+	operation: 'getAll',
+	returnAll: true,
+	filters: { query: `RECORDID LIKE '${prefix}-%'` },
+});
+
+async function timedRun(
+	sandbox: BenchSandbox,
+	parameters: INodeParameters,
+	input: IDataObject[],
+	credentials: ICredentialDataDecryptedObject,
+): Promise<{ run: IntacctRun; wallMs: number }> {
+	sandbox.meter.reset();
+	sandbox.wire.reset();
+	const started = performance.now();
+	const run = await runIntacct(sandbox, parameters, input, { credentials });
+	const wallMs = performance.now() - started;
+	if (run.error) throw new Error(`${String(parameters.operation)} failed: ${run.error.message}`);
+	return { run, wallMs };
+}
+
+function measurement(
+	sandbox: BenchSandbox,
+	base: Pick<Measurement, 'operation' | 'n' | 'batchSize'>,
+	bounds: { roundTrips: number; billed: number },
+	timed: { run: IntacctRun; wallMs: number },
+): Measurement {
+	const meter = sandbox.meter.snapshot();
+	const latencyMs = sandbox.faults.latencyMs;
+	const latencyBoundMs = bounds.roundTrips * latencyMs;
+	return {
+		...base,
+		latencyMs,
+		roundTrips: ratio(meter.roundTrips, bounds.roundTrips),
+		billed: ratio(meter.billedTotal, bounds.billed),
+		functions: meter.functions,
+		faults: meter.faults,
+		wire: sandbox.wire.snapshot(),
+		wallMs: timed.wallMs,
+		nodeMs: timed.run.result.taskData('Sage Intacct')[0]?.executionTime ?? NaN,
+		latencyBoundMs,
+		wallVsLatencyBound: latencyBoundMs > 0 ? timed.wallMs / latencyBoundMs : NaN,
+		items: timed.run.items.length,
+	};
+}
+
+/**
+ * Creates `n` AR invoices (one line each) with a fresh credential, so the run opens its session
+ * once like a workflow's first execution. Returns the stored credential (session included) for
+ * the read that follows. Throws unless every invoice was applied.
+ */
+export async function measureCreate(
+	sandbox: BenchSandbox,
+	options: { n: number; batchSize: number; prefix: string },
+): Promise<{ measurement: Measurement; credentials: ICredentialDataDecryptedObject }> {
+	const { n, batchSize, prefix } = options;
+	const timed = await timedRun(
+		sandbox,
+		createParameters(batchSize),
+		invoiceInput(prefix, n),
+		intacctCredentials(sandbox),
+	);
+	const applied = timed.run.items.filter((item) => item.outcome === 'applied').length;
+	if (timed.run.items.length !== n || applied !== n) {
+		throw new Error(
+			`create: expected ${n} applied invoices, got ${applied} of ${timed.run.items.length}`,
+		);
+	}
+	return {
+		measurement: measurement(
+			sandbox,
+			{ operation: 'arInvoice.create', n, batchSize },
+			writeBounds(n, batchSize),
+			timed,
+		),
+		credentials: timed.run.credentials,
+	};
+}
+
+/**
+ * Reads the `n` invoices created under `prefix` back (Get Many, Return All, a query filter on the
+ * invoice number). Pass the credential from measureCreate: a later execution reuses the stored
+ * session. Throws unless exactly those `n` invoices came back, each once.
+ */
+export async function measureRead(
+	sandbox: BenchSandbox,
+	options: { n: number; prefix: string; credentials: ICredentialDataDecryptedObject },
+): Promise<Measurement> {
+	const { n, prefix, credentials } = options;
+	const timed = await timedRun(sandbox, readParameters(prefix), [{}], credentials);
+	const ids = new Set(timed.run.items.map((item) => String(item.RECORDID)));
+	const expected = Array.from({ length: n }, (_, i) => invoiceNumber(prefix, i));
+	if (timed.run.items.length !== n || ids.size !== n || !expected.every((id) => ids.has(id))) {
+		throw new Error(
+			`getAll: expected the ${n} invoices ${prefix}-*, got ${timed.run.items.length} (${ids.size} distinct)`,
+		);
+	}
+	return measurement(sandbox, { operation: 'arInvoice.getAll', n }, readBounds(n), timed);
+}

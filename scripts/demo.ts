@@ -1,0 +1,131 @@
+/**
+ * The product, running locally: the sandboxes, and a real n8n with this package installed as a
+ * community package, a credential per sandbox, and every template from workflows/ imported.
+ * Run through `bash scripts/run.sh`. Ctrl-C stops everything; running it again reuses the demo
+ * n8n folder (.runtime/demo) and its owner account.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { startIntacctSandbox } from '../sandbox/intacct/server';
+import {
+	N8N_BIN,
+	REPO_ROOT,
+	createN8nInstance,
+	packPackage,
+	type WorkflowJson,
+} from './lib/n8nRuntime';
+
+const N8N_PORT = Number(process.env.N8N_DEMO_PORT ?? 5678);
+const OWNER = {
+	email: 'demo@thelayer-sage.test',
+	firstName: 'Demo',
+	lastName: 'Owner',
+	password: 'Demo-sandbox-1',
+};
+
+function log(message: string): void {
+	process.stderr.write(`[demo] ${message}\n`);
+}
+
+function workflowId(file: string): string {
+	return `tpl${createHash('sha256').update(file).digest('hex').slice(0, 13)}`;
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		try {
+			const response = await fetch(url);
+			if (response.ok) return;
+		} catch {
+			// not up yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error(`n8n did not become healthy at ${url} within ${timeoutMs / 1000} s`);
+}
+
+async function setUpOwner(baseUrl: string): Promise<string> {
+	const response = await fetch(`${baseUrl}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(OWNER),
+	});
+	if (response.ok) return 'created';
+	const text = await response.text();
+	return /already|setup/i.test(text)
+		? 'exists'
+		: `not created (HTTP ${response.status}: ${text.slice(0, 200)})`;
+}
+
+async function main(): Promise<void> {
+	const intacct = await startIntacctSandbox({
+		port: Number(process.env.INTACCT_SANDBOX_PORT ?? 4101),
+	});
+	log(`Sage Intacct sandbox: ${intacct.endpoint}`);
+
+	const userFolder = path.join(REPO_ROOT, '.runtime', 'demo');
+	log('installing the package into the demo n8n (npm pack → ~/.n8n/nodes)…');
+	const n8n = await createN8nInstance({ packageTarball: await packPackage(), userFolder });
+	await n8n.importCredentials([
+		{
+			id: 'intacctSandbox01',
+			name: 'Sage Intacct account',
+			type: 'sageIntacctApi',
+			data: { endpointUrl: intacct.endpoint, ...intacct.credentials },
+		},
+	]);
+	const files = readdirSync(path.join(REPO_ROOT, 'workflows')).filter((f) => f.endsWith('.json'));
+	const workflows = files.map((file) => ({
+		...(JSON.parse(readFileSync(path.join(REPO_ROOT, 'workflows', file), 'utf8')) as WorkflowJson),
+		id: workflowId(file),
+	}));
+	await n8n.importWorkflows(workflows);
+	log(`imported ${workflows.length} workflow(s) and the sandbox credential`);
+
+	const child = spawn(process.execPath, [N8N_BIN, 'start'], {
+		env: {
+			...n8n.env,
+			N8N_PORT: String(N8N_PORT),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_LOG_LEVEL: 'warn',
+			N8N_LOG_FORMAT: 'text',
+		},
+		stdio: ['ignore', 'inherit', 'inherit'],
+	});
+	const stop = async () => {
+		child.kill('SIGTERM');
+		await intacct.close();
+	};
+	process.on('SIGINT', () => void stop().then(() => process.exit(0)));
+	process.on('SIGTERM', () => void stop().then(() => process.exit(0)));
+	child.on('exit', (code) => {
+		log(`n8n exited (${code ?? 'signal'})`);
+		void intacct.close().then(() => process.exit(code ?? 0));
+	});
+
+	const baseUrl = `http://127.0.0.1:${N8N_PORT}`;
+	await waitForHealth(`${baseUrl}/healthz`, 180_000);
+	const owner = await setUpOwner(baseUrl);
+	process.stdout.write(
+		`${JSON.stringify({
+			ready: true,
+			n8n: { url: baseUrl, login: { email: OWNER.email, password: OWNER.password }, owner },
+			sandboxes: { intacct: { endpoint: intacct.endpoint, credentials: intacct.credentials } },
+			workflows: files,
+		})}\n`,
+	);
+	log(
+		`ready: open ${baseUrl} and sign in as ${OWNER.email} / ${OWNER.password}. Ctrl-C stops everything.`,
+	);
+}
+
+main().catch((error: unknown) => {
+	log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+	process.exit(1);
+});
