@@ -48,17 +48,28 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
 	throw new Error(`n8n did not become healthy at ${url} within ${timeoutMs / 1000} s`);
 }
 
+/** Creates the owner account on a fresh n8n (what the setup page does); says what happened. */
 async function setUpOwner(baseUrl: string): Promise<string> {
+	// /healthz answers before the REST API is ready; wait until settings come back as JSON.
+	let showSetup: boolean | undefined;
+	for (let attempt = 0; attempt < 120 && showSetup === undefined; attempt++) {
+		try {
+			const settings = (await (await fetch(`${baseUrl}/rest/settings`)).json()) as {
+				data?: { userManagement?: { showSetupOnFirstLoad?: boolean } };
+			};
+			showSetup = settings.data?.userManagement?.showSetupOnFirstLoad;
+		} catch {
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+	}
+	if (showSetup === false) return 'exists';
 	const response = await fetch(`${baseUrl}/rest/owner/setup`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify(OWNER),
 	});
 	if (response.ok) return 'created';
-	const text = await response.text();
-	return /already|setup/i.test(text)
-		? 'exists'
-		: `not created (HTTP ${response.status}: ${text.slice(0, 200)})`;
+	return `not created (HTTP ${response.status}: ${(await response.text()).slice(0, 200)})`;
 }
 
 async function main(): Promise<void> {
@@ -96,7 +107,8 @@ async function main(): Promise<void> {
 			N8N_LOG_LEVEL: 'warn',
 			N8N_LOG_FORMAT: 'text',
 		},
-		stdio: ['ignore', 'inherit', 'inherit'],
+		// n8n's own output goes to stderr, so stdout carries only the one ready line.
+		stdio: ['ignore', process.stderr, process.stderr],
 	});
 	const stop = async () => {
 		child.kill('SIGTERM');
