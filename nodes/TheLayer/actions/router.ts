@@ -1,0 +1,19 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { forEachItem } from '../../shared/itemLoop';
+import { TheLayerClient } from '../transport/client';
+import { operations } from './operations';
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as keyof typeof operations;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = operations[resource]?.[operationName];
+	const client = new TheLayerClient(this);
+	return [
+		await forEachItem(this, async (itemIndex) => {
+			if (!operation)
+				throw new Error(`The operation "${operationName}" is not known for "${resource}"`);
+			return await operation.execute.call(this, itemIndex, client);
+		}),
+	];
+}

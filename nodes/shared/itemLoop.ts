@@ -1,0 +1,81 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INode,
+	type INodeExecutionData,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { isFieldError } from './fieldError';
+import { ApiHttpError, ApiNetworkError } from './jsonTransport';
+
+/**
+ * Runs `run` for every input item: outputs carry pairedItem, failures become item errors naming
+ * the item (and the field and fix for bad input); with Continue On Fail the rest go on.
+ */
+export async function forEachItem(
+	ctx: IExecuteFunctions,
+	run: (itemIndex: number) => Promise<IDataObject[]>,
+	toError: (
+		node: INode,
+		error: unknown,
+		itemIndex: number,
+	) => NodeOperationError | NodeApiError = toRestItemError,
+): Promise<INodeExecutionData[]> {
+	const out: INodeExecutionData[] = [];
+	const items = ctx.getInputData();
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		let json: IDataObject[];
+		try {
+			json = await run(itemIndex);
+		} catch (error) {
+			const itemError = toError(ctx.getNode(), error, itemIndex);
+			if (!ctx.continueOnFail()) throw itemError;
+			json = [{ error: itemError.message }];
+		}
+		out.push(
+			...ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(json), {
+				itemData: { item: itemIndex },
+			}),
+		);
+	}
+	return out;
+}
+
+/** Item errors for JSON APIs (The Layer, Sage 200). */
+export function toRestItemError(
+	node: INode,
+	error: unknown,
+	itemIndex: number,
+): NodeOperationError | NodeApiError {
+	if (isFieldError(error)) {
+		return new NodeOperationError(node, `Item ${itemIndex}: ${error.message}`, {
+			itemIndex,
+			description: error.fix,
+		});
+	}
+	if (error instanceof ApiHttpError) {
+		return new NodeApiError(node, { message: error.message } as JsonObject, {
+			itemIndex,
+			message: `Item ${itemIndex}: ${error.message}`,
+			httpCode: error.status ? String(error.status) : undefined,
+		});
+	}
+	if (error instanceof ApiNetworkError) {
+		return new NodeApiError(node, { message: error.message } as JsonObject, {
+			itemIndex,
+			message: `Item ${itemIndex}: ${error.message}`,
+		});
+	}
+	if (error instanceof NodeOperationError || error instanceof NodeApiError) {
+		if (error.context) error.context.itemIndex = itemIndex;
+		return error;
+	}
+	return new NodeOperationError(
+		node,
+		`Item ${itemIndex}: ${error instanceof Error ? error.message : String(error)}`,
+		{ itemIndex },
+	);
+}

@@ -1,0 +1,136 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+import { redactSecrets } from './redact';
+import {
+	networkErrorCode,
+	parseRetryAfter,
+	withRetry,
+	type RetryPolicy,
+	type RetryVerdict,
+} from './retry';
+
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+export interface JsonRequest {
+	method: IHttpRequestMethods;
+	/** Absolute URL. */
+	url: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	headers?: Record<string, string>;
+	/**
+	 * Whether sending it twice is harmless. GETs, PUTs and POSTs the server refuses to repeat (a
+	 * unique key answers 409) are; a POST that would create a second record is not, so it is
+	 * retried only when the server said it did nothing (429, 503).
+	 */
+	idempotent: boolean;
+}
+
+/** An HTTP answer outside 2xx, with whatever the service said about it. */
+export class ApiHttpError extends Error {
+	constructor(
+		message: string,
+		readonly status: number,
+		readonly body: unknown,
+		readonly retryAfterMs?: number,
+	) {
+		super(message);
+		this.name = 'ApiHttpError';
+	}
+}
+
+/** No HTTP answer at all: refused, reset, timed out. The request may or may not have been applied. */
+export class ApiNetworkError extends Error {
+	constructor(readonly code: string) {
+		super(`Could not reach the service (${code})`);
+		this.name = 'ApiNetworkError';
+	}
+}
+
+export interface TransportStats {
+	roundTrips: number;
+	retries: number;
+}
+
+/**
+ * One JSON request through n8n's authenticated HTTP helper, with retries on 429 (Retry-After
+ * honoured), 5xx and dropped connections when the request is safe to repeat. Errors are rebuilt
+ * without their cause, because n8n's request errors carry the request options (and so the
+ * credentials' headers).
+ */
+export async function sendJson(
+	ctx: RequestContext,
+	credentialType: string,
+	request: JsonRequest,
+	policy: RetryPolicy,
+	stats: TransportStats,
+	describeError: (status: number, body: unknown) => string,
+): Promise<unknown> {
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: request.url,
+		qs: request.qs,
+		body: request.body,
+		headers: { Accept: 'application/json', ...request.headers },
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: 30000,
+	};
+	return await withRetry(
+		async () => {
+			const response = (await ctx.helpers.httpRequestWithAuthentication
+				.call(ctx, credentialType, options)
+				.then(
+					(value) => value,
+					(error: unknown) => Promise.reject(toNetworkOrHttpError(error)),
+				)
+				.finally(() => {
+					stats.roundTrips++;
+				})) as IN8nHttpFullResponse;
+			const status = response.statusCode;
+			if (status >= 200 && status < 300) return response.body;
+			const retryAfter = parseRetryAfter(response.headers?.['retry-after']);
+			return await Promise.reject(
+				new ApiHttpError(describeError(status, response.body), status, response.body, retryAfter),
+			);
+		},
+		(error) => classify(error, request.idempotent),
+		policy,
+		() => {
+			stats.retries++;
+		},
+	);
+}
+
+function toNetworkOrHttpError(error: unknown): Error {
+	const code = networkErrorCode(error);
+	if (code) return new ApiNetworkError(code);
+	const message = error instanceof Error ? error.message : String(error);
+	return new ApiHttpError(redactSecrets(message, []), 0, undefined);
+}
+
+function classify(error: unknown, idempotent: boolean): RetryVerdict {
+	if (error instanceof ApiNetworkError)
+		return idempotent ? { retry: true, reason: error.message } : { retry: false };
+	if (!(error instanceof ApiHttpError)) return { retry: false };
+	if (error.status === 429)
+		return { retry: true, retryAfterMs: error.retryAfterMs, reason: error.message };
+	if (error.status === 503)
+		return { retry: true, retryAfterMs: error.retryAfterMs, reason: error.message };
+	if (error.status >= 500 && idempotent) return { retry: true, reason: error.message };
+	return { retry: false };
+}
+
+/** Joins a base URL and a path without doubling or dropping slashes. */
+export function joinUrl(base: string, path: string): string {
+	return `${base.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
