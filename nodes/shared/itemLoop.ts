@@ -44,6 +44,42 @@ export async function forEachItem(
 	return out;
 }
 
+/**
+ * Two passes: every item is prepared (parameters read and validated, nothing sent) before any item
+ * is sent, so bad input anywhere stops the run with nothing written; then each item's requests are
+ * sent in order. With Continue On Fail, bad or failing items become error items and the rest go on.
+ */
+export async function forEachItemPrepared(
+	ctx: IExecuteFunctions,
+	prepare: (itemIndex: number) => Promise<() => Promise<IDataObject[]>>,
+	toError: (
+		node: INode,
+		error: unknown,
+		itemIndex: number,
+	) => NodeOperationError | NodeApiError = toRestItemError,
+): Promise<INodeExecutionData[]> {
+	const items = ctx.getInputData();
+	const prepared: Array<(() => Promise<IDataObject[]>) | NodeOperationError | NodeApiError> = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			prepared.push(await prepare(itemIndex));
+		} catch (error) {
+			const itemError = toError(ctx.getNode(), error, itemIndex);
+			if (!ctx.continueOnFail()) throw itemError;
+			prepared.push(itemError);
+		}
+	}
+	return await forEachItem(
+		ctx,
+		async (itemIndex) => {
+			const send = prepared[itemIndex];
+			if (typeof send !== 'function') return Promise.reject(send);
+			return await send();
+		},
+		toError,
+	);
+}
+
 /** Item errors for JSON APIs (The Layer, Sage 200). */
 export function toRestItemError(
 	node: INode,

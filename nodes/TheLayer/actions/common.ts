@@ -108,12 +108,14 @@ export function makeGetMany(
 				],
 			},
 		],
-		async execute(this: IExecuteFunctions, i: number, client: TheLayerClient) {
+		async prepare(this: IExecuteFunctions, i: number) {
 			const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 			const limit = returnAll ? undefined : (this.getNodeParameter('limit', i, 50) as number);
 			const qs = compact(collection(this, 'filters', i));
 			if (qs.modifiedSince) qs.modifiedSince = new Date(String(qs.modifiedSince)).toISOString();
-			return client.list(path, qs, limit);
+			return async (client: TheLayerClient) => {
+				return client.list(path, qs, limit);
+			};
 		},
 	};
 }
@@ -137,10 +139,12 @@ export function makeGet(
 ): LayerOperation {
 	return {
 		description: [id],
-		async execute(this: IExecuteFunctions, i: number, client: TheLayerClient) {
-			return [
-				await client.request('GET', paths.record(path, str(this, id.name, i, true, id.name))),
-			];
+		async prepare(this: IExecuteFunctions, i: number) {
+			return async (client: TheLayerClient) => {
+				return [
+					await client.request('GET', paths.record(path, str(this, id.name, i, true, id.name))),
+				];
+			};
 		},
 	};
 }
@@ -200,7 +204,7 @@ export function makeSageSync(show: Show, path: string, what: string): LayerOpera
 			idProperty(show, `${what} ID`),
 			...SAGE_SYNC_FIELDS.map((p) => ({ ...p, displayOptions: { show } })),
 		],
-		async execute(this: IExecuteFunctions, i: number, client: TheLayerClient) {
+		async prepare(this: IExecuteFunctions, i: number) {
 			const synced = this.getNodeParameter('synced', i, true) as boolean;
 			const body: IDataObject = {
 				synced,
@@ -208,9 +212,11 @@ export function makeSageSync(show: Show, path: string, what: string): LayerOpera
 				lastSyncError: str(this, 'lastSyncError', i) || null,
 				lastSyncedAt: synced ? new Date().toISOString() : null,
 			};
-			return [
-				await client.request('PUT', paths.sageSync(path, str(this, 'id', i, true)), { body }),
-			];
+			return async (client: TheLayerClient) => {
+				return [
+					await client.request('PUT', paths.sageSync(path, str(this, 'id', i, true)), { body }),
+				];
+			};
 		},
 	};
 }

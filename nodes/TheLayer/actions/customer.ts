@@ -82,12 +82,14 @@ const create: LayerOperation = {
 			options: customerFields,
 		},
 	],
-	async execute(this: IExecuteFunctions, i: number, client: TheLayerClient) {
+	async prepare(this: IExecuteFunctions, i: number) {
 		const body = customerBody({
 			companyName: str(this, 'companyName', i, true),
 			...collection(this, 'additionalFields', i),
 		});
-		return [{ ...(await client.request('POST', paths.customers, { body })), outcome: 'created' }];
+		return async (client: TheLayerClient) => {
+			return [{ ...(await client.request('POST', paths.customers, { body })), outcome: 'created' }];
+		};
 	},
 };
 
@@ -107,17 +109,19 @@ const update: LayerOperation = {
 			],
 		},
 	],
-	async execute(this: IExecuteFunctions, i: number, client: TheLayerClient) {
+	async prepare(this: IExecuteFunctions, i: number) {
 		const body = customerBody(collection(this, 'updateFields', i));
 		if (Object.keys(body).length === 0)
 			throw new FieldError('updateFields', 'is empty', 'Add at least one field to change');
-		return [
-			await client.request(
-				'PATCH',
-				paths.record(paths.customers, str(this, 'customerId', i, true, 'customer')),
-				{ body },
-			),
-		];
+		return async (client: TheLayerClient) => {
+			return [
+				await client.request(
+					'PATCH',
+					paths.record(paths.customers, str(this, 'customerId', i, true, 'customer')),
+					{ body },
+				),
+			];
+		};
 	},
 };
 
@@ -144,9 +148,11 @@ const LINK_FIELDS: INodeProperties[] = [
 
 const getSageLink: LayerOperation = {
 	description: [customerLocator(show('getSageLink'))],
-	async execute(this: IExecuteFunctions, i: number, client: TheLayerClient) {
+	async prepare(this: IExecuteFunctions, i: number) {
 		const id = str(this, 'customerId', i, true, 'customer');
-		return [{ customerId: id, ...(await client.request('GET', paths.customerSageLink(id))) }];
+		return async (client: TheLayerClient) => {
+			return [{ customerId: id, ...(await client.request('GET', paths.customerSageLink(id))) }];
+		};
 	},
 };
 
@@ -163,7 +169,7 @@ const setSageLink: LayerOperation = {
 			options: LINK_FIELDS,
 		},
 	],
-	async execute(this: IExecuteFunctions, i: number, client: TheLayerClient) {
+	async prepare(this: IExecuteFunctions, i: number) {
 		const id = str(this, 'customerId', i, true, 'customer');
 		const fields = collection(this, 'linkFields', i);
 		if (Object.keys(fields).length === 0)
@@ -172,9 +178,11 @@ const setSageLink: LayerOperation = {
 		if ('lastSyncError' in body && body.lastSyncError === '') body.lastSyncError = null;
 		if (body.synced === true) body.lastSyncedAt = new Date().toISOString();
 		// A PUT of the same link twice is harmless, so it is safe to retry.
-		return [
-			{ customerId: id, ...(await client.request('PUT', paths.customerSageLink(id), { body })) },
-		];
+		return async (client: TheLayerClient) => {
+			return [
+				{ customerId: id, ...(await client.request('PUT', paths.customerSageLink(id), { body })) },
+			];
+		};
 	},
 };
 
@@ -212,7 +220,7 @@ const setBalances: LayerOperation = {
 			displayOptions: { show: show('setBalances') },
 		},
 	],
-	async execute(this: IExecuteFunctions, i: number, client: TheLayerClient) {
+	async prepare(this: IExecuteFunctions, i: number) {
 		const id = str(this, 'customerId', i, true, 'customer');
 		const body = {
 			balance: money(this.getNodeParameter('balance', i, 0), 'balance', true, true),
@@ -220,9 +228,11 @@ const setBalances: LayerOperation = {
 			onHold: this.getNodeParameter('onHold', i, false) as boolean,
 			currency: currency(this.getNodeParameter('currency', i, 'GBP')) ?? 'GBP',
 		};
-		return [
-			{ customerId: id, ...(await client.request('PUT', paths.customerBalances(id), { body })) },
-		];
+		return async (client: TheLayerClient) => {
+			return [
+				{ customerId: id, ...(await client.request('PUT', paths.customerBalances(id), { body })) },
+			];
+		};
 	},
 };
 
@@ -254,7 +264,7 @@ const addContact: LayerOperation = {
 			options: CONTACT_FIELDS,
 		},
 	],
-	async execute(this: IExecuteFunctions, i: number, client: TheLayerClient) {
+	async prepare(this: IExecuteFunctions, i: number) {
 		const id = str(this, 'customerId', i, true, 'customer');
 		const body = compact(collection(this, 'contactFields', i));
 		if (!body.firstName && !body.lastName)
@@ -263,7 +273,9 @@ const addContact: LayerOperation = {
 				'or lastName is required',
 				'Give the contact a name',
 			);
-		return [await client.request('POST', paths.customerContacts(id), { body })];
+		return async (client: TheLayerClient) => {
+			return [await client.request('POST', paths.customerContacts(id), { body })];
+		};
 	},
 };
 
@@ -288,7 +300,7 @@ const updateContact: LayerOperation = {
 			options: CONTACT_FIELDS,
 		},
 	],
-	async execute(this: IExecuteFunctions, i: number, client: TheLayerClient) {
+	async prepare(this: IExecuteFunctions, i: number) {
 		const body = compact(collection(this, 'contactFields', i));
 		if (Object.keys(body).length === 0)
 			throw new FieldError('contactFields', 'is empty', 'Add at least one field to change');
@@ -296,18 +308,22 @@ const updateContact: LayerOperation = {
 			str(this, 'customerId', i, true, 'customer'),
 			str(this, 'contactId', i, true),
 		);
-		return [await client.request('PATCH', path, { body })];
+		return async (client: TheLayerClient) => {
+			return [await client.request('PATCH', path, { body })];
+		};
 	},
 };
 
 const getContacts: LayerOperation = {
 	description: [customerLocator(show('getContacts'))],
-	async execute(this: IExecuteFunctions, i: number, client: TheLayerClient) {
-		const response = await client.request<{ data: IDataObject[] } | IDataObject[]>(
-			'GET',
-			paths.customerContacts(str(this, 'customerId', i, true, 'customer')),
-		);
-		return Array.isArray(response) ? response : response.data;
+	async prepare(this: IExecuteFunctions, i: number) {
+		return async (client: TheLayerClient) => {
+			const response = await client.request<{ data: IDataObject[] } | IDataObject[]>(
+				'GET',
+				paths.customerContacts(str(this, 'customerId', i, true, 'customer')),
+			);
+			return Array.isArray(response) ? response : response.data;
+		};
 	},
 };
 

@@ -2,14 +2,17 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { TheLayerClient } from '../transport/client';
 
-/** One operation: its parameters and what it does for one input item. */
+/** The requests for one item, built and validated, waiting to be sent. */
+export type Send = (client: TheLayerClient) => Promise<IDataObject[]>;
+
+/**
+ * One operation: its parameters, and `prepare`, which reads and validates an item's parameters
+ * without sending anything. Every item is prepared before the first request, so bad input stops
+ * the run with nothing written.
+ */
 export interface LayerOperation {
 	description: INodeProperties[];
-	execute(
-		this: IExecuteFunctions,
-		itemIndex: number,
-		client: TheLayerClient,
-	): Promise<IDataObject[]>;
+	prepare(this: IExecuteFunctions, itemIndex: number): Promise<Send>;
 }
 
 export type Show = { resource: string[]; operation: string[] };

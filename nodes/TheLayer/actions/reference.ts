@@ -48,14 +48,16 @@ const nominalCreate: LayerOperation = {
 			displayOptions: { show: on('nominalCode', 'create') },
 		},
 	],
-	async execute(this: IExecuteFunctions, i: number, client: TheLayerClient) {
+	async prepare(this: IExecuteFunctions, i: number) {
 		const code = str(this, 'code', i, true);
 		const body = {
 			code,
 			name: str(this, 'name', i, true),
 			active: this.getNodeParameter('active', i, true) as boolean,
 		};
-		return [await createOnce(client, paths.nominalCodes, body, { code })];
+		return async (client: TheLayerClient) => {
+			return [await createOnce(client, paths.nominalCodes, body, { code })];
+		};
 	},
 };
 
@@ -82,15 +84,17 @@ const nominalUpdate: LayerOperation = {
 			],
 		},
 	],
-	async execute(this: IExecuteFunctions, i: number, client: TheLayerClient) {
+	async prepare(this: IExecuteFunctions, i: number) {
 		const body = compact(collection(this, 'updateFields', i));
 		if (Object.keys(body).length === 0)
 			throw new FieldError('updateFields', 'is empty', 'Add at least one field to change');
-		return [
-			await client.request('PATCH', paths.record(paths.nominalCodes, str(this, 'id', i, true)), {
-				body,
-			}),
-		];
+		return async (client: TheLayerClient) => {
+			return [
+				await client.request('PATCH', paths.record(paths.nominalCodes, str(this, 'id', i, true)), {
+					body,
+				}),
+			];
+		};
 	},
 };
 

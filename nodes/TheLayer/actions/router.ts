@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { forEachItem } from '../../shared/itemLoop';
+import { forEachItemPrepared } from '../../shared/itemLoop';
 import { TheLayerClient } from '../transport/client';
 import { operations } from './operations';
 
@@ -10,10 +10,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = operations[resource]?.[operationName];
 	const client = new TheLayerClient(this);
 	return [
-		await forEachItem(this, async (itemIndex) => {
+		await forEachItemPrepared(this, async (itemIndex) => {
 			if (!operation)
 				throw new Error(`The operation "${operationName}" is not known for "${resource}"`);
-			return await operation.execute.call(this, itemIndex, client);
+			const send = await operation.prepare.call(this, itemIndex);
+			return async () => await send(client);
 		}),
 	];
 }

@@ -121,7 +121,7 @@ const create: LayerOperation = {
 				'What Sage allocated it to: [{"invoiceNumber":"INV-1001","amount":120}]. Empty = unallocated.',
 		},
 	],
-	async execute(this: IExecuteFunctions, i: number, client: TheLayerClient) {
+	async prepare(this: IExecuteFunctions, i: number) {
 		const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 		const sageSystem = str(this, 'sageSystem', i, true);
 		const sageCompany = str(this, 'sageCompany', i, true);
@@ -149,9 +149,11 @@ const create: LayerOperation = {
 			reference: extra.reference,
 		});
 		body.allocations = allocations;
-		return [
-			await createOnce(client, paths.sageTransactions, body, { sageTransactionId, sageSystem }),
-		];
+		return async (client: TheLayerClient) => {
+			return [
+				await createOnce(client, paths.sageTransactions, body, { sageTransactionId, sageSystem }),
+			];
+		};
 	},
 };
 
@@ -177,7 +179,7 @@ const reconcile: LayerOperation = {
 				'Layer invoices and amounts: [{"invoiceId":"inv_0001","amount":120}], e.g. the matched output of the Sage Sync node',
 		},
 	],
-	async execute(this: IExecuteFunctions, i: number, client: TheLayerClient) {
+	async prepare(this: IExecuteFunctions, i: number) {
 		const id = str(this, 'id', i, true);
 		const allocations = jsonArray(this, 'reconcileJson', i).map((a, n) => {
 			const entry = (a ?? {}) as IDataObject;
@@ -198,22 +200,24 @@ const reconcile: LayerOperation = {
 				'is empty',
 				'Give at least one invoice to reconcile against',
 			);
-		const current = await client.request('GET', paths.record(paths.sageTransactions, id));
-		if (current.reconciled === true) return [{ ...current, outcome: 'alreadyReconciled' }];
-		const done = await settle(
-			client.request('POST', paths.sageTransactionReconcile(id), {
-				body: { allocations },
-				idempotent: true,
-			}),
-		);
-		if (done.ok) return [{ ...done.value, outcome: 'reconciled' }];
-		// A retried reconcile whose first answer was lost: the first one did it.
-		const conflict = done.error instanceof ApiHttpError && done.error.status === 409;
-		const after = conflict
-			? await client.request('GET', paths.record(paths.sageTransactions, id))
-			: undefined;
-		if (after?.reconciled === true) return [{ ...after, outcome: 'alreadyReconciled' }];
-		return await Promise.reject(done.error);
+		return async (client: TheLayerClient) => {
+			const current = await client.request('GET', paths.record(paths.sageTransactions, id));
+			if (current.reconciled === true) return [{ ...current, outcome: 'alreadyReconciled' }];
+			const done = await settle(
+				client.request('POST', paths.sageTransactionReconcile(id), {
+					body: { allocations },
+					idempotent: true,
+				}),
+			);
+			if (done.ok) return [{ ...done.value, outcome: 'reconciled' }];
+			// A retried reconcile whose first answer was lost: the first one did it.
+			const conflict = done.error instanceof ApiHttpError && done.error.status === 409;
+			const after = conflict
+				? await client.request('GET', paths.record(paths.sageTransactions, id))
+				: undefined;
+			if (after?.reconciled === true) return [{ ...after, outcome: 'alreadyReconciled' }];
+			return await Promise.reject(done.error);
+		};
 	},
 };
 

@@ -136,7 +136,7 @@ const invoiceCreate: LayerOperation = {
 			],
 		},
 	],
-	async execute(this: IExecuteFunctions, i: number, client: TheLayerClient) {
+	async prepare(this: IExecuteFunctions, i: number) {
 		const extra = collection(this, 'additionalFields', i);
 		const number = str(this, 'number', i, true);
 		const body = compact({
@@ -150,7 +150,9 @@ const invoiceCreate: LayerOperation = {
 			status: extra.status,
 			subCompanyId: extra.subCompanyId,
 		});
-		return [await createOnce(client, paths.invoices, body, { number })];
+		return async (client: TheLayerClient) => {
+			return [await createOnce(client, paths.invoices, body, { number })];
+		};
 	},
 };
 
@@ -165,12 +167,14 @@ const invoiceFinalise: LayerOperation = {
 			displayOptions: { show: on('invoice', 'finalise') },
 		},
 	],
-	async execute(this: IExecuteFunctions, i: number, client: TheLayerClient) {
-		return [
-			await client.request('POST', paths.invoiceFinalise(str(this, 'id', i, true)), {
-				idempotent: true,
-			}),
-		];
+	async prepare(this: IExecuteFunctions, i: number) {
+		return async (client: TheLayerClient) => {
+			return [
+				await client.request('POST', paths.invoiceFinalise(str(this, 'id', i, true)), {
+					idempotent: true,
+				}),
+			];
+		};
 	},
 };
 
@@ -215,7 +219,7 @@ const paymentCreate: LayerOperation = {
 		},
 		allocationsProperty(on('payment', 'create')),
 	],
-	async execute(this: IExecuteFunctions, i: number, client: TheLayerClient) {
+	async prepare(this: IExecuteFunctions, i: number) {
 		const customerId = str(this, 'customerId', i, true, 'customer');
 		const reference = str(this, 'reference', i, true);
 		const body = {
@@ -227,7 +231,9 @@ const paymentCreate: LayerOperation = {
 			currency: currency(this.getNodeParameter('currency', i, 'GBP')) ?? 'GBP',
 			allocations: readAllocations(this, i),
 		};
-		return [await createOnce(client, paths.payments, body, { customerId, reference })];
+		return async (client: TheLayerClient) => {
+			return [await createOnce(client, paths.payments, body, { customerId, reference })];
+		};
 	},
 };
 
@@ -266,7 +272,7 @@ const creditNoteCreate: LayerOperation = {
 		},
 		allocationsProperty(on('creditNote', 'create')),
 	],
-	async execute(this: IExecuteFunctions, i: number, client: TheLayerClient) {
+	async prepare(this: IExecuteFunctions, i: number) {
 		const extra = collection(this, 'additionalFields', i);
 		const number = str(this, 'number', i, true);
 		const body = compact({
@@ -279,7 +285,9 @@ const creditNoteCreate: LayerOperation = {
 			reason: extra.reason,
 			allocations: readAllocations(this, i),
 		});
-		return [await createOnce(client, paths.creditNotes, body, { number })];
+		return async (client: TheLayerClient) => {
+			return [await createOnce(client, paths.creditNotes, body, { number })];
+		};
 	},
 };
 
@@ -327,7 +335,7 @@ const refundCreate: LayerOperation = {
 			],
 		},
 	],
-	async execute(this: IExecuteFunctions, i: number, client: TheLayerClient) {
+	async prepare(this: IExecuteFunctions, i: number) {
 		const extra = collection(this, 'additionalFields', i);
 		const number = str(this, 'number', i, true);
 		const body = compact({
@@ -341,7 +349,9 @@ const refundCreate: LayerOperation = {
 			creditNoteId: extra.creditNoteId,
 			paymentId: extra.paymentId,
 		});
-		return [await createOnce(client, paths.refunds, body, { number })];
+		return async (client: TheLayerClient) => {
+			return [await createOnce(client, paths.refunds, body, { number })];
+		};
 	},
 };
 
