@@ -179,4 +179,25 @@ describe('Sage Intacct › AR Payment and AR Adjustment', () => {
 			FINANCIALENTITY: 'BARCLAYS-GBP',
 		});
 	});
+
+	it('gets and deletes an adjustment; deleting a posted payment is refused by Intacct', async () => {
+		const made = await runIntacct(sandbox, {
+			resource: 'arAdjustment',
+			operation: 'create',
+			customerId: rl('C0001'),
+			adjustmentType: 'debit',
+			adjustmentNo: 'DM-1',
+			date: '2025-05-24',
+			linesInput: 'json',
+			linesJson: JSON.stringify([{ glAccountNo: '4000', amount: 5 }]),
+		});
+		expect(made.items[0]).toMatchObject({ RECORDID: 'DM-1', TOTALENTERED: '5.00' });
+		const got = await runIntacct(sandbox, { resource: 'arAdjustment', operation: 'get', recordNo: String(made.items[0].RECORDNO) });
+		expect(got.items[0]).toMatchObject({ RECORDID: 'DM-1' });
+		const deleted = await runIntacct(sandbox, { resource: 'arAdjustment', operation: 'delete', recordNo: String(made.items[0].RECORDNO) });
+		expect(deleted.items[0]).toMatchObject({ deleted: true });
+		const payment = (await records(sandbox, 'ARPYMT')).find((p) => p.DOCNUMBER === 'LAYER-PAY-1');
+		const refused = await runIntacct(sandbox, { resource: 'arPayment', operation: 'delete', recordNo: String(payment?.RECORDNO) });
+		expect(refused.error?.message).toMatch(/Item 0: Could not write payment \d+: BL01001973/);
+	});
 });
