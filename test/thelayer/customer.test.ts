@@ -75,7 +75,7 @@ describe('The Layer › Customer', () => {
 		expect(run.error?.message).toBe('Item 1: Field "email" "nope" is not an e-mail address');
 		// Every item is validated before the first request, so item 0 was not written either.
 		expect((await records(sandbox, 'customers')).length).toBe(before);
-		const missing = await runLayer(sandbox, { resource: 'customer', operation: 'create', companyName: '' });
+		const missing = await runLayer(sandbox, { resource: 'customer', operation: 'create', companyName: '={{ "" }}' });
 		expect(missing.error?.message).toBe('Item 0: Field "companyName" is required');
 	});
 });

@@ -115,6 +115,7 @@ describe('The Layer › Invoice, Payment, Credit Note, Refund', () => {
 			additionalFields: { creditNoteId: String(cn.items[0].id), reference: 'Refund of T-CN-1' },
 		};
 		const rf = await runLayer(sandbox, refund);
+		expect(rf.error).toBeUndefined();
 		expect(rf.items[0]).toMatchObject({ number: 'T-RF-1', amount: 12, outcome: 'created' });
 		expect((await runLayer(sandbox, refund)).items[0].outcome).toBe('alreadyExists');
 		const list = await runLayer(sandbox, { resource: 'refund', operation: 'getAll', returnAll: true, filters: { customerId: 'cus_0002' } });

@@ -23,7 +23,8 @@ export function describeLayerError(status: number, body: unknown): string {
 	const what =
 		error?.message ??
 		(status === 401 ? 'Token1 or Token2 is missing or not valid' : `HTTP ${status}`);
-	return `The Layer answered ${status}${error?.code ? ` ${error.code}` : ''}: ${what}${fields ? ` (${fields})` : ''}`;
+	const detail = fields && fields !== what ? ` (${fields})` : '';
+	return `The Layer answered ${status}${error?.code ? ` ${error.code}` : ''}: ${what}${detail}`;
 }
 
 export function layerError(error: unknown): LayerErrorBody['error'] | undefined {
