@@ -1,10 +1,12 @@
 /**
  * Starts every sandbox on 127.0.0.1 and prints ONE JSON line to stdout once all are ready:
- *   {"ready":true,"sandboxes":{"intacct":{"url":…,"endpoint":…,"credentials":{…}}}}
+ *   {"ready":true,"sandboxes":{"intacct":{"url":…,"endpoint":…,"credentials":{…}},
+ *    "thelayer":{"url":…,"credentials":{"token1":…,"token2":…}}}}
  * Ports come from the environment (0 = any free port). SIGINT/SIGTERM close them cleanly.
  * Run with `npm run sandbox` after `tsc -p tsconfig.tools.json`.
  */
 import { startIntacctSandbox } from './intacct/server';
+import { startTheLayerSandbox } from './thelayer/server';
 
 interface Launched {
 	/** What the ready line reports for this sandbox. */
@@ -31,6 +33,15 @@ const SANDBOXES: Launcher[] = [
 				info: { url: s.url, endpoint: s.endpoint, credentials: s.credentials },
 				close: s.close,
 			};
+		},
+	},
+	{
+		name: 'thelayer',
+		portEnv: 'LAYER_SANDBOX_PORT',
+		defaultPort: 4102,
+		start: async (port) => {
+			const s = await startTheLayerSandbox({ port });
+			return { info: { url: s.url, credentials: s.credentials }, close: s.close };
 		},
 	},
 ];

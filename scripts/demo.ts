@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { startIntacctSandbox } from '../sandbox/intacct/server';
+import { startTheLayerSandbox } from '../sandbox/thelayer/server';
 import {
 	N8N_BIN,
 	REPO_ROOT,
@@ -77,6 +78,10 @@ async function main(): Promise<void> {
 		port: Number(process.env.INTACCT_SANDBOX_PORT ?? 4101),
 	});
 	log(`Sage Intacct sandbox: ${intacct.endpoint}`);
+	const layer = await startTheLayerSandbox({
+		port: Number(process.env.LAYER_SANDBOX_PORT ?? 4102),
+	});
+	log(`The Layer sandbox: ${layer.url}`);
 
 	const userFolder = path.join(REPO_ROOT, '.runtime', 'demo');
 	log('installing the package into the demo n8n (npm pack → ~/.n8n/nodes)…');
@@ -88,6 +93,12 @@ async function main(): Promise<void> {
 			type: 'sageIntacctApi',
 			data: { endpointUrl: intacct.endpoint, ...intacct.credentials },
 		},
+		{
+			id: 'layerSandbox0001',
+			name: 'The Layer account',
+			type: 'theLayerApi',
+			data: { baseUrl: layer.url, ...layer.credentials },
+		},
 	]);
 	const files = readdirSync(path.join(REPO_ROOT, 'workflows')).filter((f) => f.endsWith('.json'));
 	const workflows = files.map((file) => ({
@@ -95,7 +106,7 @@ async function main(): Promise<void> {
 		id: workflowId(file),
 	}));
 	await n8n.importWorkflows(workflows);
-	log(`imported ${workflows.length} workflow(s) and the sandbox credential`);
+	log(`imported ${workflows.length} workflow(s) and a credential per sandbox`);
 
 	const child = spawn(process.execPath, [N8N_BIN, 'start'], {
 		env: {
@@ -110,15 +121,18 @@ async function main(): Promise<void> {
 		// n8n's own output goes to stderr, so stdout carries only the one ready line.
 		stdio: ['ignore', process.stderr, process.stderr],
 	});
+	const closeSandboxes = async () => {
+		await Promise.allSettled([intacct.close(), layer.close()]);
+	};
 	const stop = async () => {
 		child.kill('SIGTERM');
-		await intacct.close();
+		await closeSandboxes();
 	};
 	process.on('SIGINT', () => void stop().then(() => process.exit(0)));
 	process.on('SIGTERM', () => void stop().then(() => process.exit(0)));
 	child.on('exit', (code) => {
 		log(`n8n exited (${code ?? 'signal'})`);
-		void intacct.close().then(() => process.exit(code ?? 0));
+		void closeSandboxes().then(() => process.exit(code ?? 0));
 	});
 
 	const baseUrl = `http://127.0.0.1:${N8N_PORT}`;
@@ -128,7 +142,10 @@ async function main(): Promise<void> {
 		`${JSON.stringify({
 			ready: true,
 			n8n: { url: baseUrl, login: { email: OWNER.email, password: OWNER.password }, owner },
-			sandboxes: { intacct: { endpoint: intacct.endpoint, credentials: intacct.credentials } },
+			sandboxes: {
+				intacct: { endpoint: intacct.endpoint, credentials: intacct.credentials },
+				thelayer: { url: layer.url, credentials: layer.credentials },
+			},
 			workflows: files,
 		})}\n`,
 	);

@@ -6,10 +6,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import type { TheLayerSandbox } from '../../sandbox/thelayer/server';
-import { REPO_ROOT, createN8nInstance, describeIfN8n, packPackage, type N8nInstance, type WorkflowJson } from '../helpers/n8nCli';
+import {
+	REPO_ROOT,
+	createN8nInstance,
+	describeIfN8n,
+	packPackage,
+	type N8nInstance,
+	type WorkflowJson,
+} from '../helpers/n8nCli';
 import { records, startSandbox } from '../thelayer/helpers';
 
-const template = JSON.parse(readFileSync(path.join(REPO_ROOT, 'workflows', 'thelayer-quick-start.json'), 'utf8')) as WorkflowJson;
+const template = JSON.parse(
+	readFileSync(path.join(REPO_ROOT, 'workflows', 'thelayer-quick-start.json'), 'utf8'),
+) as WorkflowJson;
 
 describeIfN8n('The Layer end to end in the real n8n CLI', () => {
 	let sandbox: TheLayerSandbox;
@@ -20,7 +29,12 @@ describeIfN8n('The Layer end to end in the real n8n CLI', () => {
 		sandbox = await startSandbox();
 		n8n = await createN8nInstance({ packageTarball: await packPackage() });
 		await n8n.importCredentials([
-			{ id: 'layerSandbox0001', name: 'The Layer account', type: 'theLayerApi', data: { baseUrl: sandbox.url, ...sandbox.credentials } },
+			{
+				id: 'layerSandbox0001',
+				name: 'The Layer account',
+				type: 'theLayerApi',
+				data: { baseUrl: sandbox.url, ...sandbox.credentials },
+			},
 		]);
 		workflowId = await n8n.importWorkflow({ ...template, id: 'layerQuickStart01' });
 	}, 300_000);
@@ -36,16 +50,34 @@ describeIfN8n('The Layer end to end in the real n8n CLI', () => {
 		const invoices = result.output('Finalised invoices').map((i) => i.json);
 		expect(invoices.length).toBe(3);
 		expect(invoices.every((i) => i.status === 'finalised')).toBe(true);
-		const stored = (await records(sandbox, 'sage-transactions')).filter((t) => String(t.sageTransactionId).startsWith('DEMO-RCPT-'));
+		const stored = (await records(sandbox, 'sage-transactions')).filter((t) =>
+			String(t.sageTransactionId).startsWith('DEMO-RCPT-'),
+		);
 		expect(stored).toHaveLength(3);
 		for (const invoice of invoices) {
 			const tx = stored.find((t) => t.sageTransactionId === `DEMO-RCPT-${String(invoice.number)}`);
-			expect(tx).toMatchObject({ sageSystem: 'intacct', type: 'receipt', amount: invoice.grossTotal, customerId: invoice.customerId, reconciled: false });
-			expect(tx?.allocations).toEqual([{ invoiceNumber: invoice.number, amount: invoice.grossTotal }]);
+			expect(tx).toMatchObject({
+				sageSystem: 'intacct',
+				type: 'receipt',
+				amount: invoice.grossTotal,
+				customerId: invoice.customerId,
+				reconciled: false,
+			});
+			expect(tx?.allocations).toEqual([
+				{ invoiceNumber: invoice.number, amount: invoice.grossTotal },
+			]);
 		}
 		const again = await n8n.execute(workflowId);
 		expect(again.error).toBeUndefined();
-		expect(again.output('Record Sage receipt').map((i) => i.json.outcome)).toEqual(['alreadyExists', 'alreadyExists', 'alreadyExists']);
-		expect((await records(sandbox, 'sage-transactions')).filter((t) => String(t.sageTransactionId).startsWith('DEMO-RCPT-'))).toHaveLength(3);
+		expect(again.output('Record Sage receipt').map((i) => i.json.outcome)).toEqual([
+			'alreadyExists',
+			'alreadyExists',
+			'alreadyExists',
+		]);
+		expect(
+			(await records(sandbox, 'sage-transactions')).filter((t) =>
+				String(t.sageTransactionId).startsWith('DEMO-RCPT-'),
+			),
+		).toHaveLength(3);
 	}, 240_000);
 });

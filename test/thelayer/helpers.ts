@@ -1,10 +1,21 @@
-import type { ICredentialDataDecryptedObject, IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeParameters,
+} from 'n8n-workflow';
 
 import { TheLayerApi } from '../../credentials/TheLayerApi.credentials';
 import { TheLayer } from '../../nodes/TheLayer/TheLayer.node';
 import { TheLayerTrigger } from '../../nodes/TheLayer/TheLayerTrigger.node';
 import { startTheLayerSandbox, type TheLayerSandbox } from '../../sandbox/thelayer/server';
-import { credentialTypesOf, nodeTypesOf, packageNodeType, runWorkflow, type WorkflowRunResult } from '../helpers/engine';
+import {
+	credentialTypesOf,
+	nodeTypesOf,
+	packageNodeType,
+	runWorkflow,
+	type WorkflowRunResult,
+} from '../helpers/engine';
 
 export const nodeTypes = nodeTypesOf(new TheLayer(), new TheLayerTrigger());
 export const credentialTypes = credentialTypesOf(new TheLayerApi());
@@ -14,7 +25,11 @@ export async function startSandbox(options: { seed?: boolean } = {}): Promise<Th
 }
 
 export function layerCredentials(sandbox: TheLayerSandbox): ICredentialDataDecryptedObject {
-	return { baseUrl: sandbox.url, token1: sandbox.credentials.token1, token2: sandbox.credentials.token2 };
+	return {
+		baseUrl: sandbox.url,
+		token1: sandbox.credentials.token1,
+		token2: sandbox.credentials.token2,
+	};
 }
 
 export interface LayerRun {
@@ -54,7 +69,10 @@ export async function runLayer(
 	return { items: error ? [] : result.output('The Layer').map((i) => i.json), result, error };
 }
 
-export async function records(sandbox: TheLayerSandbox, collection: string): Promise<IDataObject[]> {
+export async function records(
+	sandbox: TheLayerSandbox,
+	collection: string,
+): Promise<IDataObject[]> {
 	const response = await fetch(`${sandbox.url}/__sandbox/records/${collection}`);
 	if (!response.ok) throw new Error(`records ${collection}: HTTP ${response.status}`);
 	const body = (await response.json()) as IDataObject[] | { records: IDataObject[] };

@@ -13,14 +13,30 @@ describe('The Layer Trigger › cursor across polls', () => {
 	});
 	afterAll(async () => sandbox.close());
 
-	const poll = (staticData: IDataObject, parameters: IDataObject = {}, mode: 'manual' | 'trigger' = 'trigger') =>
-		runPoll(new TheLayerTrigger(), { parameters: { event: 'invoiceFinalised', startFrom: 'beginning', overlapSeconds: 300, ...parameters } }, {
-			credentialTypes,
-			credentials: { theLayerApi: layerCredentials(sandbox) },
-			staticData,
-			mode,
-		});
-	const numbers = (items: Array<{ json: IDataObject }> | undefined) => (items ?? []).map((i) => i.json.number);
+	const poll = (
+		staticData: IDataObject,
+		parameters: IDataObject = {},
+		mode: 'manual' | 'trigger' = 'trigger',
+	) =>
+		runPoll(
+			new TheLayerTrigger(),
+			{
+				parameters: {
+					event: 'invoiceFinalised',
+					startFrom: 'beginning',
+					overlapSeconds: 300,
+					...parameters,
+				},
+			},
+			{
+				credentialTypes,
+				credentials: { theLayerApi: layerCredentials(sandbox) },
+				staticData,
+				mode,
+			},
+		);
+	const numbers = (items: Array<{ json: IDataObject }> | undefined) =>
+		(items ?? []).map((i) => i.json.number);
 
 	it('emits finalised invoices once, then only new ones', async () => {
 		const first = await poll({});

@@ -117,8 +117,10 @@ export function readLayerLines(ctx: IExecuteFunctions, i: number): IDataObject[]
 				'E.g. 1 or 2.5',
 			);
 		}
-		return compact({
-			description: line.description === undefined ? undefined : String(line.description),
+		const description =
+			line.description === undefined || line.description === null ? '' : String(line.description);
+		const checked = compact({
+			description,
 			itemCode: line.itemCode === undefined ? undefined : String(line.itemCode),
 			quantity,
 			unitPrice: money(line.unitPrice, at('unitPrice'), true, true),
@@ -126,5 +128,12 @@ export function readLayerLines(ctx: IExecuteFunctions, i: number): IDataObject[]
 			taxRate: percent(line.taxRate, at('taxRate'), 20),
 			nominalCode: line.nominalCode === undefined ? undefined : String(line.nominalCode),
 		});
+		if (!description.trim())
+			throw new FieldError(
+				at('description'),
+				'is required',
+				'Describe the line, e.g. the product or service',
+			);
+		return checked;
 	});
 }
