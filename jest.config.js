@@ -9,7 +9,7 @@ const shared = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	transform: {
-		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }],
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},
 	globalSetup: '<rootDir>/test/setup/globalSetup.js',
 	setupFiles: ['<rootDir>/test/setup/env.js'],
