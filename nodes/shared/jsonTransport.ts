@@ -32,6 +32,11 @@ export interface JsonRequest {
 	 * retried only when the server said it did nothing (429, 503).
 	 */
 	idempotent: boolean;
+	/**
+	 * Let n8n see HTTP errors as thrown errors. Needed for OAuth2 credentials: n8n refreshes the
+	 * access token only when the request throws a 401, not when the status is returned.
+	 */
+	throwHttpErrors?: boolean;
 }
 
 /** An HTTP answer outside 2xx, with whatever the service said about it. */
@@ -82,7 +87,7 @@ export async function sendJson(
 		headers: { Accept: 'application/json', ...request.headers },
 		json: true,
 		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
+		ignoreHttpStatusErrors: request.throwHttpErrors !== true,
 		timeout: 30000,
 	};
 	return await withRetry(
@@ -91,7 +96,7 @@ export async function sendJson(
 				.call(ctx, credentialType, options)
 				.then(
 					(value) => value,
-					(error: unknown) => Promise.reject(toNetworkOrHttpError(error)),
+					(error: unknown) => Promise.reject(toNetworkOrHttpError(error, describeError)),
 				)
 				.finally(() => {
 					stats.roundTrips++;
@@ -111,7 +116,27 @@ export async function sendJson(
 	);
 }
 
-function toNetworkOrHttpError(error: unknown): Error {
+interface HttpishError {
+	response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
+	cause?: HttpishError;
+	httpCode?: string;
+}
+
+/** The HTTP status and body inside an error thrown by n8n's request helpers (axios-shaped). */
+function httpFailure(error: unknown): { status: number; body: unknown; retryAfter?: unknown } | undefined {
+	let current = error as HttpishError | undefined;
+	for (let depth = 0; current && depth < 4; depth++) {
+		if (typeof current.response?.status === 'number') {
+			return { status: current.response.status, body: current.response.data, retryAfter: current.response.headers?.['retry-after'] };
+		}
+		current = current.cause;
+	}
+	return undefined;
+}
+
+function toNetworkOrHttpError(error: unknown, describeError: (status: number, body: unknown) => string): Error {
+	const failure = httpFailure(error);
+	if (failure) return new ApiHttpError(describeError(failure.status, failure.body), failure.status, failure.body, parseRetryAfter(failure.retryAfter));
 	const code = networkErrorCode(error);
 	if (code) return new ApiNetworkError(code);
 	const message = error instanceof Error ? error.message : String(error);

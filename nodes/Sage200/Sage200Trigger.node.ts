@@ -1,0 +1,158 @@
+import { DateTime } from 'luxon';
+import {
+	NodeApiError,
+	NodeConnectionTypes,
+	type IDataObject,
+	type ILoadOptionsFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { selectNew, windowStart, type CursorState } from '../shared/cursor';
+import { Sage200Client, odataString, parseSiteCompany } from './transport/client';
+import { TRANSACTION_TYPES } from './transport/posting';
+
+const EVENTS: Record<string, { path: string; filter?: string }> = {
+	receipt: {
+		path: 'sales_posted_transactions',
+		filter: `trader_transaction_type eq ${odataString(TRANSACTION_TYPES.receipt)}`,
+	},
+	postedTransaction: { path: 'sales_posted_transactions' },
+	customer: { path: 'customers' },
+};
+
+/** Sage 200 returns UTC datetimes without an offset (spec §5); read them as UTC. */
+export function sageUtc(value: unknown): string {
+	const text = String(value ?? '');
+	return /Z$|[+-]\d\d:\d\d$/.test(text) ? text : `${text}Z`;
+}
+
+export class Sage200Trigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Sage 200 Trigger',
+		name: 'sage200Trigger',
+		icon: { light: 'file:sage200.svg', dark: 'file:sage200.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts the workflow when Sage 200 records change (polls date_time_updated)',
+		defaults: { name: 'Sage 200 Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'sage200OAuth2Api', required: true }],
+		properties: [
+			{
+				displayName: 'Site and Company Name or ID',
+				name: 'company',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getCompanies' },
+				required: true,
+				default: '',
+				description: 'Choose from the list, or specify "siteId:companyId" using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				options: [
+					{ name: 'Customer Created or Updated', value: 'customer' },
+					{ name: 'Posted Transaction Created or Updated', value: 'postedTransaction' },
+					{ name: 'Sales Receipt Posted or Allocated', value: 'receipt' },
+				],
+				default: 'receipt',
+			},
+			{
+				displayName: 'Start From',
+				name: 'startFrom',
+				type: 'options',
+				options: [
+					{
+						name: 'Now',
+						value: 'now',
+						description: 'Only records changed after the trigger is activated',
+					},
+					{
+						name: 'Everything',
+						value: 'beginning',
+						description: 'Emit every existing record on the first poll',
+					},
+				],
+				default: 'now',
+			},
+			{
+				displayName: 'Overlap Window (Seconds)',
+				name: 'overlapSeconds',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 300,
+				description: 'Each poll re-reads this far back; records already emitted are skipped',
+			},
+		],
+	};
+
+	methods = {
+		loadOptions: {
+			async getCompanies(this: ILoadOptionsFunctions) {
+				const sites = await new Sage200Client(this).request<IDataObject[]>('GET', 'sites');
+				return (Array.isArray(sites) ? sites : []).map((s) => ({
+					name: `${String(s.site_name)} / ${String(s.company_name)}`,
+					value: `${String(s.site_id)}:${String(s.company_id)}`,
+				}));
+			},
+		},
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const event = EVENTS[this.getNodeParameter('event') as string];
+		const overlap = this.getNodeParameter('overlapSeconds', 300) as number;
+		const client = new Sage200Client(this);
+		try {
+			const company = parseSiteCompany(this.getNodeParameter('company') as string);
+			if (this.getMode() === 'manual') {
+				const sample = await client.list(
+					event.path,
+					company,
+					{ filter: event.filter, orderby: 'id desc' },
+					{ limit: 1 },
+				);
+				return sample.length ? [this.helpers.returnJsonArray(sample)] : null;
+			}
+			const state = this.getWorkflowStaticData('node') as CursorState & IDataObject;
+			if (!state.cursor && this.getNodeParameter('startFrom') === 'now') {
+				state.cursor = DateTime.utc().toISO() as string;
+				state.seen = {};
+				return null;
+			}
+			const from = windowStart(state, overlap);
+			const filter = [
+				event.filter,
+				from ? `date_time_updated gt ${from.toUTC().toISO()}` : undefined,
+			]
+				.filter(Boolean)
+				.join(' and ');
+			const records = await client.list(
+				event.path,
+				company,
+				{ filter: filter || undefined },
+				{ pageSize: 5000 },
+			);
+			const { fresh, next } = selectNew(
+				records,
+				(r) => ({ key: String(r.id), modified: sageUtc(r.date_time_updated) }),
+				state,
+				overlap,
+			);
+			state.cursor = next.cursor;
+			state.seen = next.seen;
+			return fresh.length ? [this.helpers.returnJsonArray(fresh)] : null;
+		} catch (error) {
+			throw new NodeApiError(this.getNode(), { message: (error as Error).message } as JsonObject, {
+				message: (error as Error).message,
+			});
+		}
+	}
+}
