@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import {
 	NodeApiError,
 	NodeConnectionTypes,
@@ -11,7 +10,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { selectNew, windowStart, type CursorState } from '../shared/cursor';
+import { pollChanges, pollProperties } from '../shared/pollCursor';
 import { Sage200Client, odataString, parseSiteCompany } from './transport/client';
 import { TRANSACTION_TYPES } from './transport/posting';
 
@@ -52,7 +51,8 @@ export class Sage200Trigger implements INodeType {
 				typeOptions: { loadOptionsMethod: 'getCompanies' },
 				required: true,
 				default: '',
-				description: 'Choose from the list, or specify "siteId:companyId" using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				description:
+					'Choose from the list, or specify "siteId:companyId" using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Event',
@@ -65,32 +65,7 @@ export class Sage200Trigger implements INodeType {
 				],
 				default: 'receipt',
 			},
-			{
-				displayName: 'Start From',
-				name: 'startFrom',
-				type: 'options',
-				options: [
-					{
-						name: 'Now',
-						value: 'now',
-						description: 'Only records changed after the trigger is activated',
-					},
-					{
-						name: 'Everything',
-						value: 'beginning',
-						description: 'Emit every existing record on the first poll',
-					},
-				],
-				default: 'now',
-			},
-			{
-				displayName: 'Overlap Window (Seconds)',
-				name: 'overlapSeconds',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 300,
-				description: 'Each poll re-reads this far back; records already emitted are skipped',
-			},
+			...pollProperties,
 		],
 	};
 
@@ -121,33 +96,25 @@ export class Sage200Trigger implements INodeType {
 				);
 				return sample.length ? [this.helpers.returnJsonArray(sample)] : null;
 			}
-			const state = this.getWorkflowStaticData('node') as CursorState & IDataObject;
-			if (!state.cursor && this.getNodeParameter('startFrom') === 'now') {
-				state.cursor = DateTime.utc().toISO() as string;
-				state.seen = {};
-				return null;
-			}
-			const from = windowStart(state, overlap);
-			const filter = [
-				event.filter,
-				from ? `date_time_updated gt ${from.toUTC().toISO()}` : undefined,
-			]
-				.filter(Boolean)
-				.join(' and ');
-			const records = await client.list(
-				event.path,
-				company,
-				{ filter: filter || undefined },
-				{ pageSize: 5000 },
-			);
-			const { fresh, next } = selectNew(
-				records,
-				(r) => ({ key: String(r.id), modified: sageUtc(r.date_time_updated) }),
-				state,
+			const fresh = await pollChanges(
+				this,
 				overlap,
+				async (from) => {
+					const filter = [
+						event.filter,
+						from ? `date_time_updated gt ${from.toUTC().toISO()}` : undefined,
+					]
+						.filter(Boolean)
+						.join(' and ');
+					return await client.list(
+						event.path,
+						company,
+						{ filter: filter || undefined },
+						{ pageSize: 5000 },
+					);
+				},
+				(r) => ({ key: String(r.id), modified: sageUtc(r.date_time_updated) }),
 			);
-			state.cursor = next.cursor;
-			state.seen = next.seen;
 			return fresh.length ? [this.helpers.returnJsonArray(fresh)] : null;
 		} catch (error) {
 			throw new NodeApiError(this.getNode(), { message: (error as Error).message } as JsonObject, {

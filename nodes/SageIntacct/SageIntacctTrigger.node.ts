@@ -10,7 +10,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { selectNew, windowStart, type CursorState } from '../shared/cursor';
+import { pollChanges, pollProperties } from '../shared/pollCursor';
 import { IntacctClient } from './transport/client';
 import { queryString } from './transport/functions';
 
@@ -63,24 +63,7 @@ export class SageIntacctTrigger implements INodeType {
 				placeholder: 'VENDOR',
 				displayOptions: { show: { object: ['other'] } },
 			},
-			{
-				displayName: 'Start From',
-				name: 'startFrom',
-				type: 'options',
-				options: [
-					{
-						name: 'Now',
-						value: 'now',
-						description: 'Only records changed after the trigger is activated',
-					},
-					{
-						name: 'Everything',
-						value: 'beginning',
-						description: 'Emit every existing record on the first poll',
-					},
-				],
-				default: 'now',
-			},
+			pollProperties[0],
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -143,33 +126,25 @@ export class SageIntacctTrigger implements INodeType {
 				const sample = await client.readByQueryAll(object, fields, extra, { limit: 1 });
 				return sample.length ? [this.helpers.returnJsonArray(sample)] : null;
 			}
-			const staticData = this.getWorkflowStaticData('node') as CursorState & IDataObject;
-			if (!staticData.cursor && this.getNodeParameter('startFrom') === 'now') {
-				staticData.cursor = DateTime.utc().toISO() as string;
-				staticData.seen = {};
-				return null;
-			}
-			const from = windowStart(staticData, overlap);
-			const conditions = [
-				from ? `WHENMODIFIED >= ${queryString(isoToWhenModified(from, zone))}` : '',
-				extra,
-			].filter(Boolean);
 			const needed =
 				fields === '*'
 					? fields
 					: [...new Set([...fields.split(','), 'RECORDNO', 'WHENMODIFIED'])].join(',');
-			const records = await client.readByQueryAll(object, needed, conditions.join(' AND '));
-			const { fresh, next } = selectNew(
-				records,
+			const fresh = await pollChanges(
+				this,
+				overlap,
+				async (from) => {
+					const conditions = [
+						from ? `WHENMODIFIED >= ${queryString(isoToWhenModified(from, zone))}` : '',
+						extra,
+					].filter(Boolean);
+					return await client.readByQueryAll(object, needed, conditions.join(' AND '));
+				},
 				(r) => ({
 					key: String(r.RECORDNO ?? ''),
 					modified: whenModifiedToIso(r.WHENMODIFIED, zone),
 				}),
-				staticData,
-				overlap,
 			);
-			staticData.cursor = next.cursor;
-			staticData.seen = next.seen;
 			return fresh.length ? [this.helpers.returnJsonArray(fresh)] : null;
 		} catch (error) {
 			throw new NodeApiError(this.getNode(), { message: (error as Error).message } as JsonObject, {

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import {
 	NodeApiError,
 	NodeConnectionTypes,
@@ -10,7 +9,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { selectNew, windowStart, type CursorState } from '../shared/cursor';
+import { pollChanges, pollProperties } from '../shared/pollCursor';
 import { TheLayerClient } from './transport/client';
 import { paths } from './transport/contract';
 
@@ -54,33 +53,7 @@ export class TheLayerTrigger implements INodeType {
 				],
 				default: 'invoiceFinalised',
 			},
-			{
-				displayName: 'Start From',
-				name: 'startFrom',
-				type: 'options',
-				options: [
-					{
-						name: 'Now',
-						value: 'now',
-						description: 'Only records changed after the trigger is activated',
-					},
-					{
-						name: 'Everything',
-						value: 'beginning',
-						description: 'Emit every existing record on the first poll',
-					},
-				],
-				default: 'now',
-			},
-			{
-				displayName: 'Overlap Window (Seconds)',
-				name: 'overlapSeconds',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 300,
-				description:
-					'Each poll re-reads this far back so late writes are not missed; records already emitted are skipped',
-			},
+			...pollProperties,
 		],
 	};
 
@@ -93,25 +66,16 @@ export class TheLayerTrigger implements INodeType {
 				const sample = await client.list(event.path, event.qs, 1);
 				return sample.length ? [this.helpers.returnJsonArray(sample)] : null;
 			}
-			const state = this.getWorkflowStaticData('node') as CursorState & IDataObject;
-			if (!state.cursor && this.getNodeParameter('startFrom') === 'now') {
-				state.cursor = DateTime.utc().toISO() as string;
-				state.seen = {};
-				return null;
-			}
-			const from = windowStart(state, overlap);
-			const records = await client.list(event.path, {
-				...event.qs,
-				...(from ? { modifiedSince: from.toISO() } : {}),
-			});
-			const { fresh, next } = selectNew(
-				records,
-				(r) => ({ key: String(r.id), modified: String(r.modifiedAt) }),
-				state,
+			const fresh = await pollChanges(
+				this,
 				overlap,
+				async (from) =>
+					await client.list(event.path, {
+						...event.qs,
+						...(from ? { modifiedSince: from.toISO() } : {}),
+					}),
+				(r) => ({ key: String(r.id), modified: String(r.modifiedAt) }),
 			);
-			state.cursor = next.cursor;
-			state.seen = next.seen;
 			return fresh.length ? [this.helpers.returnJsonArray(fresh)] : null;
 		} catch (error) {
 			throw new NodeApiError(this.getNode(), { message: (error as Error).message } as JsonObject, {

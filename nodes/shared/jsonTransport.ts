@@ -123,20 +123,35 @@ interface HttpishError {
 }
 
 /** The HTTP status and body inside an error thrown by n8n's request helpers (axios-shaped). */
-function httpFailure(error: unknown): { status: number; body: unknown; retryAfter?: unknown } | undefined {
+function httpFailure(
+	error: unknown,
+): { status: number; body: unknown; retryAfter?: unknown } | undefined {
 	let current = error as HttpishError | undefined;
 	for (let depth = 0; current && depth < 4; depth++) {
 		if (typeof current.response?.status === 'number') {
-			return { status: current.response.status, body: current.response.data, retryAfter: current.response.headers?.['retry-after'] };
+			return {
+				status: current.response.status,
+				body: current.response.data,
+				retryAfter: current.response.headers?.['retry-after'],
+			};
 		}
 		current = current.cause;
 	}
 	return undefined;
 }
 
-function toNetworkOrHttpError(error: unknown, describeError: (status: number, body: unknown) => string): Error {
+function toNetworkOrHttpError(
+	error: unknown,
+	describeError: (status: number, body: unknown) => string,
+): Error {
 	const failure = httpFailure(error);
-	if (failure) return new ApiHttpError(describeError(failure.status, failure.body), failure.status, failure.body, parseRetryAfter(failure.retryAfter));
+	if (failure)
+		return new ApiHttpError(
+			describeError(failure.status, failure.body),
+			failure.status,
+			failure.body,
+			parseRetryAfter(failure.retryAfter),
+		);
 	const code = networkErrorCode(error);
 	if (code) return new ApiNetworkError(code);
 	const message = error instanceof Error ? error.message : String(error);

@@ -11,6 +11,7 @@ import {
 import { odataString, type Sage200Client } from '../transport/client';
 import { customerLocator, numericId, readCompany, text } from './common';
 import type { Sage200Operation, Show } from './operation';
+import { readJsonArray } from '../../shared/jsonInput';
 
 const show: Show = { resource: ['allocation'], operation: ['create'] };
 
@@ -43,26 +44,9 @@ interface Target {
 }
 
 function readTargets(ctx: IExecuteFunctions, i: number): Target[] {
-	let raw = ctx.getNodeParameter('allocateToJson', i, '[]') as unknown;
-	if (typeof raw === 'string') {
-		try {
-			raw = JSON.parse(raw) as unknown;
-		} catch {
-			raw = undefined;
-		}
-		if (raw === undefined)
-			throw new FieldError(
-				'allocateToJson',
-				'is not valid JSON',
-				'Check brackets, commas and quotes',
-			);
-	}
-	if (!Array.isArray(raw) || raw.length === 0)
-		throw new FieldError(
-			'allocateToJson',
-			'must be a non-empty JSON array',
-			'E.g. [{"reference":"INV-1001","amount":120}]',
-		);
+	const raw = readJsonArray(ctx, 'allocateToJson', i, '[{"reference":"INV-1001","amount":120}]', {
+		nonEmpty: true,
+	});
 	return raw.map((entry, n) => {
 		const e = (entry ?? {}) as IDataObject;
 		const reference = String(e.reference ?? '').trim();

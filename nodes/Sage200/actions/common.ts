@@ -9,6 +9,7 @@ import {
 	type SiteCompany,
 } from '../transport/client';
 import type { Sage200Operation, Show } from './operation';
+import { returnAllOrLimit } from '../../shared/descriptions';
 
 export function companyProperty(): INodeProperties {
 	return {
@@ -19,7 +20,8 @@ export function companyProperty(): INodeProperties {
 		required: true,
 		default: '',
 		displayOptions: { hide: { resource: ['site'] } },
-		description: 'The Sage 200 company to work in (sent as X-Site and X-Company). Choose from the list, or specify "siteId:companyId" using an <a href="https://docs.n8n.io/code/expressions/">expression</a>, e.g. mapped from a Layer sub-company. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description:
+			'The Sage 200 company to work in (sent as X-Site and X-Company). Choose from the list, or specify "siteId:companyId" using an <a href="https://docs.n8n.io/code/expressions/">expression</a>, e.g. mapped from a Layer sub-company. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	};
 }
 
@@ -74,28 +76,6 @@ export function customerLocator(show: Show, name = 'customerId'): INodePropertie
 			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: '27006' },
 		],
 	};
-}
-
-export function returnAllOrLimit(show: Show): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			displayOptions: { show },
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-		},
-	];
 }
 
 /** Get Many over an OData list: Return All / Limit ($top/$skip), Modified Since, filters, raw $filter. */

@@ -7,6 +7,7 @@ import type { Sage200Client } from '../transport/client';
 import { postOnce, type TransactionKind } from '../transport/posting';
 import { customerLocator, numericId, readCompany, text } from './common';
 import type { Sage200Operation, Show } from './operation';
+import { readJsonArray } from '../../shared/jsonInput';
 
 /** Sage 200 wants full datetimes; some endpoints reject a bare date (spec §5). */
 function sageDate(value: unknown, field: string): string {
@@ -37,22 +38,13 @@ function linesProperty(show: Show): INodeProperties {
 }
 
 function readLines(ctx: IExecuteFunctions, i: number): DocumentLine[] {
-	let raw = ctx.getNodeParameter('linesJson', i, '[]') as unknown;
-	if (typeof raw === 'string') {
-		try {
-			raw = JSON.parse(raw) as unknown;
-		} catch {
-			raw = undefined;
-		}
-		if (raw === undefined)
-			throw new FieldError('linesJson', 'is not valid JSON', 'Check brackets, commas and quotes');
-	}
-	if (!Array.isArray(raw) || raw.length === 0)
-		throw new FieldError(
-			'linesJson',
-			'must be a non-empty JSON array',
-			'E.g. [{"nominalCode":"4000","taxCodeId":1,"net":100,"tax":20}]',
-		);
+	const raw = readJsonArray(
+		ctx,
+		'linesJson',
+		i,
+		'[{"nominalCode":"4000","taxCodeId":1,"net":100,"tax":20}]',
+		{ nonEmpty: true },
+	);
 	return raw.map((entry, n) => {
 		const line = (entry ?? {}) as IDataObject;
 		const at = (k: string) => `lines[${n}].${k}`;

@@ -2,22 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { companyProperty } from './common';
 import { operations } from './operations';
-
-function selector(
-	resource: string,
-	options: INodeProperties['options'],
-	defaultOperation: string,
-): INodeProperties {
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		options,
-		default: defaultOperation,
-	};
-}
+import { operationSelector } from '../../shared/descriptions';
 
 const resourceSelector: INodeProperties = {
 	displayName: 'Resource',
@@ -55,24 +40,24 @@ const readOnly = (what: string) => [
 ];
 
 const selectors: INodeProperties[] = [
-	selector('customer', crud('customer'), 'getAll'),
-	selector('customerContact', crud('customer contact'), 'getAll'),
-	selector(
+	operationSelector('customer', crud('customer'), 'getAll'),
+	operationSelector('customerContact', crud('customer contact'), 'getAll'),
+	operationSelector(
 		'salesInvoice',
 		[{ name: 'Create', value: 'create', action: 'Post a sales invoice' }],
 		'create',
 	),
-	selector(
+	operationSelector(
 		'salesCreditNote',
 		[{ name: 'Create', value: 'create', action: 'Post a sales credit note' }],
 		'create',
 	),
-	selector(
+	operationSelector(
 		'salesReceipt',
 		[{ name: 'Create', value: 'create', action: 'Post a sales receipt' }],
 		'create',
 	),
-	selector(
+	operationSelector(
 		'salesRefund',
 		[
 			{
@@ -84,16 +69,16 @@ const selectors: INodeProperties[] = [
 		],
 		'create',
 	),
-	selector(
+	operationSelector(
 		'allocation',
 		[{ name: 'Create', value: 'create', action: 'Allocate a receipt or credit note to invoices' }],
 		'create',
 	),
-	selector('postedTransaction', readOnly('posted transaction'), 'getAll'),
-	selector('bank', readOnly('bank'), 'getAll'),
-	selector('nominalCode', readOnly('nominal code'), 'getAll'),
-	selector('taxCode', readOnly('tax code'), 'getAll'),
-	selector(
+	operationSelector('postedTransaction', readOnly('posted transaction'), 'getAll'),
+	operationSelector('bank', readOnly('bank'), 'getAll'),
+	operationSelector('nominalCode', readOnly('nominal code'), 'getAll'),
+	operationSelector('taxCode', readOnly('tax code'), 'getAll'),
+	operationSelector(
 		'site',
 		[{ name: 'Get Many', value: 'getAll', action: 'Get many sites and companies' }],
 		'getAll',

@@ -1,23 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-
-function selector(
-	resource: string,
-	options: INodeProperties['options'],
-	defaultOperation: string,
-): INodeProperties {
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		options,
-		default: defaultOperation,
-	};
-}
+import { operationSelector } from '../../shared/descriptions';
 
 export const operationSelectors: INodeProperties[] = [
-	selector(
+	operationSelector(
 		'arInvoice',
 		[
 			{ name: 'Create', value: 'create', action: 'Create an AR invoice' },
@@ -27,7 +12,7 @@ export const operationSelectors: INodeProperties[] = [
 		],
 		'create',
 	),
-	selector(
+	operationSelector(
 		'arPayment',
 		[
 			{
@@ -43,7 +28,7 @@ export const operationSelectors: INodeProperties[] = [
 		],
 		'create',
 	),
-	selector(
+	operationSelector(
 		'arAdjustment',
 		[
 			{ name: 'Create', value: 'create', action: 'Create an AR adjustment' },
@@ -53,7 +38,7 @@ export const operationSelectors: INodeProperties[] = [
 		],
 		'create',
 	),
-	selector(
+	operationSelector(
 		'glAccount',
 		[
 			{ name: 'Create', value: 'create', action: 'Create a GL account' },
@@ -64,7 +49,7 @@ export const operationSelectors: INodeProperties[] = [
 		],
 		'getAll',
 	),
-	selector(
+	operationSelector(
 		'bankAccount',
 		[
 			{ name: 'Get', value: 'get', action: 'Get a bank account' },
@@ -72,7 +57,7 @@ export const operationSelectors: INodeProperties[] = [
 		],
 		'getAll',
 	),
-	selector(
+	operationSelector(
 		'location',
 		[
 			{ name: 'Create', value: 'create', action: 'Create a location' },
@@ -83,7 +68,7 @@ export const operationSelectors: INodeProperties[] = [
 		],
 		'getAll',
 	),
-	selector(
+	operationSelector(
 		'department',
 		[
 			{ name: 'Create', value: 'create', action: 'Create a department' },
@@ -94,7 +79,7 @@ export const operationSelectors: INodeProperties[] = [
 		],
 		'getAll',
 	),
-	selector(
+	operationSelector(
 		'entity',
 		[
 			{ name: 'Get', value: 'get', action: 'Get an entity' },

@@ -9,6 +9,7 @@ import type { TheLayerClient } from '../transport/client';
 import { layerError } from '../transport/client';
 import { paths } from '../transport/contract';
 import type { LayerOperation, Show } from './operation';
+import { returnAllOrLimit } from '../../shared/descriptions';
 
 export function str(
 	ctx: IExecuteFunctions,
@@ -62,28 +63,6 @@ export function currency(value: unknown, field = 'currency'): string | undefined
 /** Keeps only the defined, non-empty values. */
 export function compact(record: IDataObject): IDataObject {
 	return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined && v !== ''));
-}
-
-export function returnAllOrLimit(show: Show): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			displayOptions: { show },
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-		},
-	];
 }
 
 /** Get Many over a list endpoint: Return All / Limit, Modified Since and the resource's filters. */

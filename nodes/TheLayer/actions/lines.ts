@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { FieldError } from '../../shared/fieldError';
 import { compact, money } from './common';
 import type { Show } from './operation';
+import { readJsonArray } from '../../shared/jsonInput';
 
 const lineValues: INodeProperties[] = [
 	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
@@ -86,25 +87,15 @@ function percent(value: unknown, field: string, fallback: number): number {
 
 export function readLayerLines(ctx: IExecuteFunctions, i: number): IDataObject[] {
 	const mode = ctx.getNodeParameter('linesInput', i, 'fields') as string;
-	let raw: unknown =
+	const raw =
 		mode === 'json'
-			? ctx.getNodeParameter('linesJson', i, '[]')
+			? readJsonArray(
+					ctx,
+					'linesJson',
+					i,
+					'[{"description":"Support","quantity":1,"unitPrice":100}]',
+				)
 			: ((ctx.getNodeParameter('lines', i, {}) as { line?: unknown[] }).line ?? []);
-	if (typeof raw === 'string') {
-		try {
-			raw = JSON.parse(raw) as unknown;
-		} catch {
-			raw = undefined;
-		}
-		if (raw === undefined)
-			throw new FieldError('linesJson', 'is not valid JSON', 'Check brackets, commas and quotes');
-	}
-	if (!Array.isArray(raw))
-		throw new FieldError(
-			'linesJson',
-			'must be a JSON array of lines',
-			'Pass e.g. [{"description":"Support","quantity":1,"unitPrice":100}]',
-		);
 	if (raw.length === 0) throw new FieldError('lines', 'is empty', 'Add at least one line');
 	return raw.map((entry, n) => {
 		const line = (entry ?? {}) as IDataObject;

@@ -1,22 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operations } from './operations';
-
-function selector(
-	resource: string,
-	options: INodeProperties['options'],
-	defaultOperation: string,
-): INodeProperties {
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource] } },
-		options,
-		default: defaultOperation,
-	};
-}
+import { operationSelector } from '../../shared/descriptions';
 
 const resourceSelector: INodeProperties = {
 	displayName: 'Resource',
@@ -38,7 +23,7 @@ const resourceSelector: INodeProperties = {
 };
 
 const selectors: INodeProperties[] = [
-	selector(
+	operationSelector(
 		'customer',
 		[
 			{ name: 'Add Contact', value: 'addContact', action: 'Add a contact to a customer' },
@@ -62,7 +47,7 @@ const selectors: INodeProperties[] = [
 		],
 		'getAll',
 	),
-	selector(
+	operationSelector(
 		'invoice',
 		[
 			{ name: 'Create', value: 'create', action: 'Create an invoice' },
@@ -77,7 +62,7 @@ const selectors: INodeProperties[] = [
 		],
 		'getAll',
 	),
-	selector(
+	operationSelector(
 		'payment',
 		[
 			{ name: 'Create', value: 'create', action: 'Create a payment' },
@@ -91,7 +76,7 @@ const selectors: INodeProperties[] = [
 		],
 		'getAll',
 	),
-	selector(
+	operationSelector(
 		'creditNote',
 		[
 			{ name: 'Create', value: 'create', action: 'Create a credit note' },
@@ -105,7 +90,7 @@ const selectors: INodeProperties[] = [
 		],
 		'getAll',
 	),
-	selector(
+	operationSelector(
 		'refund',
 		[
 			{ name: 'Create', value: 'create', action: 'Create a refund' },
@@ -119,7 +104,7 @@ const selectors: INodeProperties[] = [
 		],
 		'getAll',
 	),
-	selector(
+	operationSelector(
 		'subCompany',
 		[
 			{ name: 'Get', value: 'get', action: 'Get a sub company' },
@@ -127,7 +112,7 @@ const selectors: INodeProperties[] = [
 		],
 		'getAll',
 	),
-	selector(
+	operationSelector(
 		'paymentMethod',
 		[
 			{ name: 'Get', value: 'get', action: 'Get a payment method' },
@@ -135,7 +120,7 @@ const selectors: INodeProperties[] = [
 		],
 		'getAll',
 	),
-	selector(
+	operationSelector(
 		'nominalCode',
 		[
 			{ name: 'Create', value: 'create', action: 'Create a nominal code' },
@@ -145,7 +130,7 @@ const selectors: INodeProperties[] = [
 		],
 		'getAll',
 	),
-	selector(
+	operationSelector(
 		'sageTransaction',
 		[
 			{ name: 'Create', value: 'create', action: 'Record a receipt that came back from sage' },

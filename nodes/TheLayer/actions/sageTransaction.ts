@@ -7,23 +7,12 @@ import type { TheLayerClient } from '../transport/client';
 import { paths } from '../transport/contract';
 import { compact, createOnce, currency, isoDate, makeGet, makeGetMany, money, str } from './common';
 import type { LayerOperation, Show } from './operation';
+import { readJsonArray } from '../../shared/jsonInput';
 
 const on = (operation: string): Show => ({ resource: ['sageTransaction'], operation: [operation] });
 
 function jsonArray(ctx: IExecuteFunctions, name: string, i: number): unknown[] {
-	let raw = ctx.getNodeParameter(name, i, '[]') as unknown;
-	if (typeof raw === 'string') {
-		try {
-			raw = JSON.parse(raw || '[]') as unknown;
-		} catch {
-			raw = undefined;
-		}
-		if (raw === undefined)
-			throw new FieldError(name, 'is not valid JSON', 'Check brackets, commas and quotes');
-	}
-	if (!Array.isArray(raw))
-		throw new FieldError(name, 'must be a JSON array', 'Pass a list, e.g. []');
-	return raw;
+	return readJsonArray(ctx, name, i, '[]');
 }
 
 const create: LayerOperation = {

@@ -18,6 +18,7 @@ import {
 import { customerLocator } from './customer';
 import { lineProperties, readLayerLines } from './lines';
 import type { LayerOperation, Show } from './operation';
+import { readJsonArray } from '../../shared/jsonInput';
 
 const on = (resource: string, operation: string): Show => ({
 	resource: [resource],
@@ -46,26 +47,7 @@ const allocationsProperty = (show: Show): INodeProperties => ({
 });
 
 function readAllocations(ctx: IExecuteFunctions, i: number): IDataObject[] {
-	let raw = ctx.getNodeParameter('allocationsJson', i, '[]') as unknown;
-	if (typeof raw === 'string') {
-		try {
-			raw = JSON.parse(raw || '[]') as unknown;
-		} catch {
-			raw = undefined;
-		}
-		if (raw === undefined)
-			throw new FieldError(
-				'allocationsJson',
-				'is not valid JSON',
-				'Check brackets, commas and quotes',
-			);
-	}
-	if (!Array.isArray(raw))
-		throw new FieldError(
-			'allocationsJson',
-			'must be a JSON array',
-			'E.g. [{"invoiceId":"inv_0001","amount":120}]',
-		);
+	const raw = readJsonArray(ctx, 'allocationsJson', i, '[{"invoiceId":"inv_0001","amount":120}]');
 	return raw.map((a, n) => {
 		const entry = (a ?? {}) as IDataObject;
 		if (!entry.invoiceId)

@@ -1,29 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { returnAllOrLimit } from '../../../shared/descriptions';
 
-export function returnAllOrLimit(show: {
-	resource: string[];
-	operation: string[];
-}): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			displayOptions: { show },
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-		},
-	];
-}
+export { returnAllOrLimit };
 
 export function queryFilters(
 	show: { resource: string[]; operation: string[] },
