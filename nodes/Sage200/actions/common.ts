@@ -10,6 +10,7 @@ import {
 } from '../transport/client';
 import type { Sage200Operation, Show } from './operation';
 import { returnAllOrLimit } from '../../shared/descriptions';
+import { textParam } from '../../shared/params';
 
 export function companyProperty(): INodeProperties {
 	return {
@@ -21,7 +22,8 @@ export function companyProperty(): INodeProperties {
 		default: '',
 		displayOptions: { hide: { resource: ['site'] } },
 		description:
-			'The Sage 200 company to work in (sent as X-Site and X-Company). Choose from the list, or specify "siteId:companyId" using an <a href="https://docs.n8n.io/code/expressions/">expression</a>, e.g. mapped from a Layer sub-company. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'Sent as X-Site and X-Company. An ID is "siteId:companyId" (see Site › Get Many), e.g. mapped from a Layer sub-company.',
 	};
 }
 
@@ -29,23 +31,7 @@ export function readCompany(ctx: IExecuteFunctions, i: number): SiteCompany {
 	return parseSiteCompany(text(ctx, 'company', i, true), 'company');
 }
 
-export function text(
-	ctx: IExecuteFunctions,
-	name: string,
-	i: number,
-	required = false,
-	label = name,
-): string {
-	const raw = ctx.getNodeParameter(name, i, '', { extractValue: true }) as unknown;
-	if (raw === undefined || raw === null || raw === '') {
-		if (required)
-			throw new FieldError(label, 'is required', `Set "${label}" or map it from the input`);
-		return '';
-	}
-	if (typeof raw === 'object')
-		throw new FieldError(label, 'must be text, not an object', 'Map a single value');
-	return String(raw);
-}
+export const text = textParam;
 
 export function numericId(value: string, field: string): number {
 	if (!/^\d+$/.test(value.trim()))

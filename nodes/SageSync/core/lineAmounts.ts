@@ -47,7 +47,8 @@ const PLAIN_DECIMAL = /^([+-])?(\d+)(?:\.(\d+))?$/;
  * shortest text form, so 33.33 is exactly 33.33. More than `dp` decimals is an error.
  */
 export function scaledDecimal(value: unknown, dp: number, field: string): bigint {
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const text =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	const match = PLAIN_DECIMAL.exec(text);
 	if (!match)
 		throw new FieldError(

@@ -10,24 +10,9 @@ import { layerError } from '../transport/client';
 import { paths } from '../transport/contract';
 import type { LayerOperation, Show } from './operation';
 import { returnAllOrLimit } from '../../shared/descriptions';
+import { textParam } from '../../shared/params';
 
-export function str(
-	ctx: IExecuteFunctions,
-	name: string,
-	i: number,
-	required = false,
-	label = name,
-): string {
-	const raw = ctx.getNodeParameter(name, i, '', { extractValue: true }) as unknown;
-	if (raw === undefined || raw === null || raw === '') {
-		if (required)
-			throw new FieldError(label, 'is required', `Set "${label}" or map it from the input`);
-		return '';
-	}
-	if (typeof raw === 'object')
-		throw new FieldError(label, 'must be text, not an object', 'Map a single value');
-	return String(raw);
-}
+export const str = textParam;
 
 export function collection(ctx: IExecuteFunctions, name: string, i: number): IDataObject {
 	const value = ctx.getNodeParameter(name, i, {}) as unknown;
