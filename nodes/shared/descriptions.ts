@@ -41,3 +41,31 @@ export function operationSelector(
 		default: defaultOperation,
 	};
 }
+
+/** Retry options for the JSON APIs (The Layer, Sage 200). */
+export const retryOptionsProperty: INodeProperties = {
+	displayName: 'Options',
+	name: 'requestOptions',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 10 },
+			default: 5,
+			description:
+				'Retries on rate limits (429), unavailable (503), and on other 5xx or dropped connections when the request is safe to repeat',
+		},
+		{
+			displayName: 'Retry Base Delay (Ms)',
+			name: 'retryBaseDelayMs',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 1000,
+			description: 'First backoff delay; it doubles on each retry, with jitter',
+		},
+	],
+};

@@ -94,3 +94,17 @@ export function networkErrorCode(error: unknown): string | undefined {
 	}
 	return undefined;
 }
+
+/** The retry policy chosen in a node's Options (Max Retries, Retry Base Delay). */
+export function retryPolicyFrom(options: {
+	maxRetries?: unknown;
+	retryBaseDelayMs?: unknown;
+}): RetryPolicy {
+	const num = (v: unknown, fallback: number) =>
+		typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+	return {
+		maxRetries: num(options.maxRetries, DEFAULT_RETRY_POLICY.maxRetries),
+		baseDelayMs: num(options.retryBaseDelayMs, DEFAULT_RETRY_POLICY.baseDelayMs),
+		maxDelayMs: DEFAULT_RETRY_POLICY.maxDelayMs,
+	};
+}

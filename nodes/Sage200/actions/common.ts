@@ -95,6 +95,16 @@ export function makeGetMany(
 					...filters,
 				],
 			},
+			{
+				displayName: 'Page Size',
+				name: 'pageSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 5000 },
+				default: 500,
+				displayOptions: { show },
+				description:
+					'Rows per request ($top). Sage 200 allows up to 5000; large pages can time out on Professional.',
+			},
 		],
 		async prepare(this: IExecuteFunctions, i: number) {
 			const company = readCompany(this, i);
@@ -108,7 +118,9 @@ export function makeGetMany(
 				parts.push(`(${f.odataFilter.trim()})`);
 			const query: ODataQuery = parts.length ? { filter: parts.join(' and ') } : {};
 			const target = typeof path === 'string' ? path : path(this, i);
-			return async (client: Sage200Client) => await client.list(target, company, query, { limit });
+			const pageSize = this.getNodeParameter('pageSize', i, 500) as number;
+			return async (client: Sage200Client) =>
+				await client.list(target, company, query, { limit, pageSize });
 		},
 	};
 }

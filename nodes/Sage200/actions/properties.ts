@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { companyProperty } from './common';
 import { operations } from './operations';
-import { operationSelector } from '../../shared/descriptions';
+import { operationSelector, retryOptionsProperty } from '../../shared/descriptions';
 
 const resourceSelector: INodeProperties = {
 	displayName: 'Resource',
@@ -92,4 +92,5 @@ export const nodeProperties: INodeProperties[] = [
 	...Object.values(operations).flatMap((byOperation) =>
 		Object.values(byOperation).flatMap((op) => op.description),
 	),
+	retryOptionsProperty,
 ];

@@ -1,15 +1,12 @@
 import { FieldError } from '../../shared/fieldError';
 import { formatMoney, parseMoney, type MinorUnits } from '../../shared/money';
 
-/**
- * Every amount this node handles is integer minor units plus its currency; amounts in different
- * currencies are never added or compared. Amounts leave the node as decimal numbers with two places
- * (what the Sage and Layer nodes take), next to a `currency` field.
+/*
+ * Every amount this node handles is integer minor units (shared/money) travelling with its
+ * currency; amounts in different currencies are never added or compared. Amounts leave the node as
+ * decimal numbers with two places (what the Sage and Layer nodes take), next to a `currency` field.
+ * The one rounding rule for Layer lines is in ./lineAmounts.
  */
-export interface Amount {
-	minor: MinorUnits;
-	currency: string;
-}
 
 const CURRENCY = /^[A-Z]{3}$/;
 
@@ -34,8 +31,4 @@ export function amountOf(value: unknown, field: string): MinorUnits {
 /** Minor units as the JSON number the nodes take: 1999 → 19.99. */
 export function decimal(minor: MinorUnits): number {
 	return Number(formatMoney(minor));
-}
-
-export function money(amount: Amount): string {
-	return `${formatMoney(amount.minor)} ${amount.currency}`;
 }

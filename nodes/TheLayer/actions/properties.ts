@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operations } from './operations';
-import { operationSelector } from '../../shared/descriptions';
+import { operationSelector, retryOptionsProperty } from '../../shared/descriptions';
 
 const resourceSelector: INodeProperties = {
 	displayName: 'Resource',
@@ -157,4 +157,5 @@ export const nodeProperties: INodeProperties[] = [
 	...Object.values(operations).flatMap((byOperation) =>
 		Object.values(byOperation).flatMap((op) => op.description),
 	),
+	retryOptionsProperty,
 ];
