@@ -1,11 +1,14 @@
 /**
  * Starts every sandbox on 127.0.0.1 and prints ONE JSON line to stdout once all are ready:
  *   {"ready":true,"sandboxes":{"intacct":{"url":…,"endpoint":…,"credentials":{…}},
- *    "thelayer":{"url":…,"credentials":{"token1":…,"token2":…}}}}
+ *    "thelayer":{"url":…,"credentials":{"token1":…,"token2":…}},
+ *    "sage200":{"url":…,"apiBase":{"standard":…,"professional":…},
+ *               "oauth":{"authorizeUrl":…,"tokenUrl":…,"clientId":…,"clientSecret":…}}}}
  * Ports come from the environment (0 = any free port). SIGINT/SIGTERM close them cleanly.
  * Run with `npm run sandbox` after `tsc -p tsconfig.tools.json`.
  */
 import { startIntacctSandbox } from './intacct/server';
+import { startSage200Sandbox } from './sage200/server';
 import { startTheLayerSandbox } from './thelayer/server';
 
 interface Launched {
@@ -42,6 +45,23 @@ const SANDBOXES: Launcher[] = [
 		start: async (port) => {
 			const s = await startTheLayerSandbox({ port });
 			return { info: { url: s.url, credentials: s.credentials }, close: s.close };
+		},
+	},
+	{
+		name: 'sage200',
+		portEnv: 'SAGE200_SANDBOX_PORT',
+		defaultPort: 4103,
+		start: async (port) => {
+			const s = await startSage200Sandbox({ port });
+			const { authorizeUrl, tokenUrl, clientId, clientSecret } = s.oauth;
+			return {
+				info: {
+					url: s.url,
+					apiBase: s.apiBase,
+					oauth: { authorizeUrl, tokenUrl, clientId, clientSecret },
+				},
+				close: s.close,
+			};
 		},
 	},
 ];

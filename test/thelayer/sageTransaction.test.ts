@@ -21,7 +21,7 @@ describe('The Layer › Sage transactions and reference data', () => {
 			sageCompany: 'THELAYER-DEMO',
 			sageTransactionId: 'ARPYMT-9001',
 			type: 'receipt',
-			amount: invoice.amountDue,
+			amount: Number(invoice.amountDue),
 			date: '2025-11-01',
 			additionalFields: {
 				customerId: String(invoice.customerId),

@@ -1,0 +1,105 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INode,
+	type INodeExecutionData,
+	type INodeParameters,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { SageSync } from '../../nodes/SageSync/SageSync.node';
+import {
+	nodeTypesOf,
+	packageNodeType,
+	runWorkflow,
+	type WorkflowRunResult,
+} from '../helpers/engine';
+
+/**
+ * `syncFixture`: a test-only node that emits the records in its `records` parameter (JSON), so a
+ * workflow can feed lists into Sage Sync by expression, e.g. `{{ $('Sage customers').all() }}`.
+ */
+export class SyncFixture implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Sync Fixture (test)',
+		name: 'syncFixture',
+		group: ['input'],
+		version: 1,
+		description: 'Emits fixed records',
+		defaults: { name: 'Fixture' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Records', name: 'records', type: 'json', default: '[]' }],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const raw = this.getNodeParameter('records', 0) as unknown;
+		const records = (typeof raw === 'string' ? JSON.parse(raw) : raw) as IDataObject[];
+		return [records.map((json) => ({ json }))];
+	}
+}
+
+export const nodeTypes = nodeTypesOf(new SageSync(), new SyncFixture());
+
+export interface SyncRun {
+	/** json of each output, in output order. */
+	outputs: IDataObject[][];
+	paired: number[][][];
+	result: WorkflowRunResult;
+	error?: Error;
+}
+
+/** Runs one Sage Sync node inside n8n's WorkflowExecute with the given input items. */
+export async function runSync(
+	parameters: INodeParameters,
+	input: IDataObject[],
+	options: { continueOnFail?: boolean } = {},
+): Promise<SyncRun> {
+	const node: INode = {
+		id: 'sync',
+		name: 'Sage Sync',
+		type: packageNodeType('sageSync'),
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	const result = await runWorkflow(
+		{ nodes: [node], connections: {} },
+		{ nodeTypes, startNode: 'Sage Sync', startItems: input.map((json) => ({ json })) },
+	);
+	const error = result.error as Error | undefined;
+	const outputs = error ? [] : result.outputs('Sage Sync');
+	return {
+		outputs: outputs.map((items) => items.map((i) => i.json)),
+		paired: outputs.map((items) =>
+			items.map((i) =>
+				(Array.isArray(i.pairedItem) ? i.pairedItem : [i.pairedItem]).map((p) =>
+					typeof p === 'number' ? p : (p?.item ?? -1),
+				),
+			),
+		),
+		result,
+		error,
+	};
+}
+
+/** A small deterministic PRNG (mulberry32), so random tests replay exactly from their seed. */
+export function prng(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+export const int = (rand: () => number, min: number, max: number) =>
+	min + Math.floor(rand() * (max - min + 1));
+export const pick = <T>(rand: () => number, list: readonly T[]): T =>
+	list[int(rand, 0, list.length - 1)];
