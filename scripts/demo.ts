@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { startIntacctSandbox } from '../sandbox/intacct/server';
+import { startSage200Sandbox } from '../sandbox/sage200/server';
 import { startTheLayerSandbox } from '../sandbox/thelayer/server';
 import {
 	N8N_BIN,
@@ -82,6 +83,12 @@ async function main(): Promise<void> {
 		port: Number(process.env.LAYER_SANDBOX_PORT ?? 4102),
 	});
 	log(`The Layer sandbox: ${layer.url}`);
+	const sage200 = await startSage200Sandbox({
+		port: Number(process.env.SAGE200_SANDBOX_PORT ?? 4103),
+	});
+	log(`Sage 200 sandbox: ${sage200.url}`);
+	// Signed in already, as after clicking Connect; the editor's Connect button works too.
+	const sage200Token = await sage200.issueToken();
 
 	const userFolder = path.join(REPO_ROOT, '.runtime', 'demo');
 	log('installing the package into the demo n8n (npm pack → ~/.n8n/nodes)…');
@@ -98,6 +105,24 @@ async function main(): Promise<void> {
 			name: 'The Layer account',
 			type: 'theLayerApi',
 			data: { baseUrl: layer.url, ...layer.credentials },
+		},
+		{
+			id: 'sage200Sandbox01',
+			name: 'Sage 200 account',
+			type: 'sage200OAuth2Api',
+			data: {
+				grantType: 'authorizationCode',
+				edition: 'professional',
+				authUrl: sage200.oauth.authorizeUrl,
+				accessTokenUrl: sage200.oauth.tokenUrl,
+				apiBaseUrl: sage200.url,
+				clientId: sage200.oauth.clientId,
+				clientSecret: sage200.oauth.clientSecret,
+				scope: sage200.oauth.scope,
+				authQueryParameters: `audience=${sage200.oauth.audience}`,
+				authentication: 'body',
+				oauthTokenData: { ...sage200Token },
+			},
 		},
 	]);
 	const files = readdirSync(path.join(REPO_ROOT, 'workflows')).filter((f) => f.endsWith('.json'));
@@ -122,7 +147,7 @@ async function main(): Promise<void> {
 		stdio: ['ignore', process.stderr, process.stderr],
 	});
 	const closeSandboxes = async () => {
-		await Promise.allSettled([intacct.close(), layer.close()]);
+		await Promise.allSettled([intacct.close(), layer.close(), sage200.close()]);
 	};
 	const stop = async () => {
 		child.kill('SIGTERM');
@@ -145,6 +170,7 @@ async function main(): Promise<void> {
 			sandboxes: {
 				intacct: { endpoint: intacct.endpoint, credentials: intacct.credentials },
 				thelayer: { url: layer.url, credentials: layer.credentials },
+				sage200: { url: sage200.url, apiBase: sage200.apiBase, oauth: sage200.oauth },
 			},
 			workflows: files,
 		})}\n`,
