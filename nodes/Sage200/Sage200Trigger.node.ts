@@ -1,8 +1,6 @@
 import {
 	NodeApiError,
 	NodeConnectionTypes,
-	type IDataObject,
-	type ILoadOptionsFunctions,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
@@ -13,6 +11,7 @@ import {
 import { pollChanges, pollProperties } from '../shared/pollCursor';
 import { Sage200Client, odataString, parseSiteCompany } from './transport/client';
 import { TRANSACTION_TYPES } from './transport/posting';
+import { getCompanies } from './methods/loadOptions';
 
 const EVENTS: Record<string, { path: string; filter?: string }> = {
 	receipt: {
@@ -69,17 +68,7 @@ export class Sage200Trigger implements INodeType {
 		],
 	};
 
-	methods = {
-		loadOptions: {
-			async getCompanies(this: ILoadOptionsFunctions) {
-				const sites = await new Sage200Client(this).request<IDataObject[]>('GET', 'sites');
-				return (Array.isArray(sites) ? sites : []).map((s) => ({
-					name: `${String(s.site_name)} / ${String(s.company_name)}`,
-					value: `${String(s.site_id)}:${String(s.company_id)}`,
-				}));
-			},
-		},
-	};
+	methods = { loadOptions: { getCompanies } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = EVENTS[this.getNodeParameter('event') as string];

@@ -9,6 +9,7 @@ import type {
 
 import { chunk } from '../../shared/batch';
 import { redactSecrets } from '../../shared/redact';
+import { settle } from '../../shared/settle';
 import {
 	DEFAULT_RETRY_POLICY,
 	networkErrorCode,
@@ -277,15 +278,6 @@ function toRequestError(error: unknown): IntacctRequestError {
 	if (code) return new IntacctRequestError(`Could not reach Sage Intacct (${code})`, 'network');
 	const message = error instanceof Error ? error.message : String(error);
 	return new IntacctRequestError(redactSecrets(message, []), 'http');
-}
-
-async function settle<T>(
-	promise: Promise<T>,
-): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
-	return promise.then(
-		(value) => ({ ok: true as const, value }),
-		(error: unknown) => ({ ok: false as const, error }),
-	);
 }
 
 function readHttpResponse(response: IN8nHttpFullResponse): IntacctResult[] {

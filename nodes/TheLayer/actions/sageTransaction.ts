@@ -11,10 +11,6 @@ import { readJsonArray } from '../../shared/jsonInput';
 
 const on = (operation: string): Show => ({ resource: ['sageTransaction'], operation: [operation] });
 
-function jsonArray(ctx: IExecuteFunctions, name: string, i: number): unknown[] {
-	return readJsonArray(ctx, name, i, '[]');
-}
-
 const create: LayerOperation = {
 	description: [
 		{
@@ -115,7 +111,7 @@ const create: LayerOperation = {
 		const sageSystem = str(this, 'sageSystem', i, true);
 		const sageCompany = str(this, 'sageCompany', i, true);
 		const sageTransactionId = str(this, 'sageTransactionId', i, true);
-		const allocations = jsonArray(this, 'allocationsJson', i).map((a, n) => {
+		const allocations = readJsonArray(this, 'allocationsJson', i, '[]').map((a, n) => {
 			const entry = (a ?? {}) as IDataObject;
 			if (!entry.invoiceNumber)
 				throw new FieldError(`allocations[${n}].invoiceNumber`, 'is required', 'Name the invoice');
@@ -170,7 +166,7 @@ const reconcile: LayerOperation = {
 	],
 	async prepare(this: IExecuteFunctions, i: number) {
 		const id = str(this, 'id', i, true);
-		const allocations = jsonArray(this, 'reconcileJson', i).map((a, n) => {
+		const allocations = readJsonArray(this, 'reconcileJson', i, '[]').map((a, n) => {
 			const entry = (a ?? {}) as IDataObject;
 			if (!entry.invoiceId)
 				throw new FieldError(
