@@ -9,9 +9,39 @@
 # package-lock.json's, if one is committed next to it) and the Node version (native addons are
 # built per Node). Otherwise: copy the manifest, `npm install
 # --ignore-scripts` (n8n's Kafka dependency cannot build offline), then `npm rebuild sqlite3
-# isolated-vm` (the two native modules n8n needs) against this Node's headers, check that n8n
+# isolated-vm` (the two native modules n8n needs) from source against this Node's headers (no
+# prebuilt-binary download, which would wait on a closed network), check that n8n
 # starts, and write the stamp. Safe to rerun and to run concurrently (flock). Cold: ~7-10 min, 2.7 GB.
 # Override the target with N8N_RUNTIME_DIR=/some/dir.
+
+# npm install with a watchdog: a stalled registry connection must not eat the CI budget. Short
+# fetch timeouts with more retries, a progress line every minute, a hard limit per attempt
+# (N8N_INSTALL_TIMEOUT seconds, default 1200) and a second attempt on a now-warm cache.
+_ensure_n8n_npm_install() {
+	local dir=$1 attempt limit="${N8N_INSTALL_TIMEOUT:-1200}" pid beat rc
+	for attempt in 1 2; do
+		echo "[ensure-n8n] npm install --ignore-scripts, attempt $attempt (limit ${limit} s; minutes on a cold cache)" >&2
+		(cd "$dir" && exec timeout --kill-after=30 "$limit" npm install --ignore-scripts --no-audit \
+			--no-fund --fetch-timeout=120000 --fetch-retries=5 --fetch-retry-mintimeout=2000 \
+			--fetch-retry-maxtimeout=30000 >&2) &
+		pid=$!
+		(
+			while kill -0 "$pid" 2>/dev/null; do
+				sleep 60
+				kill -0 "$pid" 2>/dev/null &&
+					echo "[ensure-n8n] ... still installing: $(du -sh "$dir/node_modules" 2>/dev/null | cut -f1) in node_modules" >&2
+			done
+		) &
+		beat=$!
+		wait "$pid"
+		rc=$?
+		kill "$beat" 2>/dev/null
+		wait "$beat" 2>/dev/null
+		[ "$rc" -eq 0 ] && return 0
+		echo "[ensure-n8n] npm install attempt $attempt ended with exit $rc$([ "$rc" -eq 124 ] && echo ' (timed out)')" >&2
+	done
+	return 1
+}
 
 _ensure_n8n_main() {
 	local repo_root manifest runtime_dir stamp_file want have started
@@ -58,14 +88,14 @@ _ensure_n8n_main() {
 			if [ -f "${manifest%.json}-lock.json" ]; then
 				cp "${manifest%.json}-lock.json" "$runtime_dir/package-lock.json"
 			fi
-			echo "[ensure-n8n] npm install --ignore-scripts (minutes on a cold cache)" >&2
-			(cd "$runtime_dir" && npm install --ignore-scripts --no-audit --no-fund >&2) || {
+			_ensure_n8n_npm_install "$runtime_dir" || {
 				echo "[ensure-n8n] npm install failed" >&2
 				exec 9>&-
 				return 1
 			}
 			echo "[ensure-n8n] npm rebuild sqlite3 isolated-vm (nodedir=${npm_config_nodedir:-system})" >&2
-			(cd "$runtime_dir" && npm rebuild sqlite3 isolated-vm --ignore-scripts=false >&2) || {
+			(cd "$runtime_dir" && npm_config_build_from_source=true timeout --kill-after=30 900 \
+				npm rebuild sqlite3 isolated-vm --ignore-scripts=false >&2) || {
 				echo "[ensure-n8n] npm rebuild failed" >&2
 				exec 9>&-
 				return 1
