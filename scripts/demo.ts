@@ -92,7 +92,13 @@ async function main(): Promise<void> {
 
 	const userFolder = path.join(REPO_ROOT, '.runtime', 'demo');
 	log('installing the package into the demo n8n (npm pack → ~/.n8n/nodes)…');
-	const n8n = await createN8nInstance({ packageTarball: await packPackage(), userFolder });
+	const n8n = await createN8nInstance({
+		packageTarball: await packPackage(),
+		userFolder,
+		// Sub-workflows run from the version `n8n publish:workflow` publishes, read from the
+		// workflow itself (n8n's publication tables are filled only by editor activations).
+		env: { N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false' },
+	});
 	await n8n.importCredentials([
 		{
 			id: 'intacctSandbox01',
@@ -126,11 +132,20 @@ async function main(): Promise<void> {
 		},
 	]);
 	const files = readdirSync(path.join(REPO_ROOT, 'workflows')).filter((f) => f.endsWith('.json'));
-	const workflows = files.map((file) => ({
-		...(JSON.parse(readFileSync(path.join(REPO_ROOT, 'workflows', file), 'utf8')) as WorkflowJson),
-		id: workflowId(file),
-	}));
+	const workflows = files.map((file) => {
+		const json = JSON.parse(
+			readFileSync(path.join(REPO_ROOT, 'workflows', file), 'utf8'),
+		) as WorkflowJson;
+		// Templates that call each other carry their own ids; keep them.
+		return { ...json, id: json.id ?? workflowId(file) };
+	});
 	await n8n.importWorkflows(workflows);
+	// The sync workflows are sub-workflows of the hourly ones: publish them so they can be called.
+	await n8n.publishWorkflows(
+		workflows
+			.filter((w) => w.nodes.some((n) => n.type === 'n8n-nodes-base.executeWorkflowTrigger'))
+			.map((w) => w.id as string),
+	);
 	log(`imported ${workflows.length} workflow(s) and a credential per sandbox`);
 
 	const child = spawn(process.execPath, [N8N_BIN, 'start'], {

@@ -153,6 +153,11 @@ export interface N8nInstance {
 	importWorkflow(workflow: WorkflowJson): Promise<string>;
 	/** Imports several workflows with one (slow) CLI call; returns their ids in order. */
 	importWorkflows(workflows: WorkflowJson[]): Promise<string[]>;
+	/**
+	 * Publishes workflows (`n8n publish:workflow`): n8n 2.x runs only the published version of a
+	 * sub-workflow outside the editor, so the ones a template calls must be published.
+	 */
+	publishWorkflows(ids: string[]): Promise<void>;
 	execute(workflowId: string): Promise<ExecuteResult>;
 	/** Node type names n8n loaded (`n8n export:nodes`), e.g. to check the package is seen. */
 	listNodeTypes(): Promise<string[]>;
@@ -469,6 +474,14 @@ export async function createN8nInstance(
 	const importWorkflow: N8nInstance['importWorkflow'] = async (workflow) =>
 		(await importWorkflows([workflow]))[0];
 
+	const publishWorkflows: N8nInstance['publishWorkflows'] = async (ids) => {
+		for (const id of ids) {
+			const result = await run(['publish:workflow', `--id=${id}`], { logLevel: 'info' });
+			if (result.exitCode !== 0 || result.logs.some((l) => l.level === 'error'))
+				throw describeFailure(`n8n publish:workflow --id=${id}`, result);
+		}
+	};
+
 	const execute: N8nInstance['execute'] = async (workflowId) => {
 		// `n8n execute` prints the IRun through logger.info, so it needs the info level.
 		const result = await run(['execute', `--id=${workflowId}`, '--rawOutput'], {
@@ -514,6 +527,7 @@ export async function createN8nInstance(
 		importCredentials,
 		importWorkflow,
 		importWorkflows,
+		publishWorkflows,
 		execute,
 		listNodeTypes,
 		close,

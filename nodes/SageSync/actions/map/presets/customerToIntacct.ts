@@ -18,8 +18,13 @@ export const customerToIntacct: Preset = {
 		field(
 			'customerId',
 			'Customer ID',
-			"the Sage link's customer ID when the customer is linked, else the Layer customer ID",
-			(scope) => firstText(asObject(scope.record.sage)?.sageCustomerId, scope.record.id),
+			"the matched Intacct customer (Match Customers), else the Sage link's customer ID, else the Layer customer ID",
+			(scope) =>
+				firstText(
+					asObject(scope.record.match)?.sageCustomerId,
+					asObject(scope.record.sage)?.sageCustomerId,
+					scope.record.id,
+				),
 		),
 		field('name', 'Name', 'the company name', (scope) => text(scope.record.companyName)),
 		field('email', 'Email', "the customer's email, else the primary contact's", (scope) =>
