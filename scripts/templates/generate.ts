@@ -7,9 +7,10 @@ import path from 'node:path';
 
 import type { Template } from './builder';
 import { intacctTemplates } from './intacct';
+import { sage200Templates } from './sage200';
 
 export function allTemplates(): Template[] {
-	return [...intacctTemplates()];
+	return [...intacctTemplates(), ...sage200Templates()];
 }
 
 export function renderTemplate(template: Template): string {

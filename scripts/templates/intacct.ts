@@ -4,6 +4,7 @@
  * company) point at the sandboxes; sticky notes say what to change.
  */
 import { Template, allOf, itemOf } from './builder';
+import { ERROR_NOTE, PUBLISH_NOTE, expr, markSync, syncMap, triggers } from './common';
 
 export const INTACCT_IDS = {
 	customers: 'tlsIntacctCust01',
@@ -45,68 +46,23 @@ const MAPPING_NOTE =
 const CREDENTIALS_NOTE =
 	'**Credentials**: "The Layer account" (Token1/Token2) and "Sage Intacct account" (sender + user).';
 
-const ERROR_NOTE =
-	'**Errors** do not stop the run: the red branch writes the reason to the record in The Layer (Last Sync Error), where it shows in the grid until the next run succeeds.';
-
-function expr(body: string): string {
-	return `={{ ${body} }}`;
-}
-
-/** A Sage Sync › Map node with the demo tables. */
-function mapNode(
+const mapNode = (
 	t: Template,
 	name: string,
 	position: [number, number],
 	preset: string,
 	lookups: { customers?: string; invoices?: string } = {},
 	extra: Record<string, unknown> = {},
-) {
-	return t.sync(
-		name,
-		position,
-		{
-			operation: 'map',
-			preset,
-			mappingsInput: 'fields',
-			mappings: MAPPINGS,
-			lookups: Object.fromEntries(
-				Object.entries(lookups).map(([key, node]) => [key, expr(`$('${node}').all()`)]),
-			),
-			...extra,
-		},
-		{ onError: 'continueErrorOutput' },
-	);
-}
+) => syncMap(t, name, position, preset, MAPPINGS, lookups, extra);
 
-/**
- * Two entry points: Sync Now, and the hourly auto-sync calling it. The schedule lives only in the
- * hourly workflow: a sub-workflow must be published to be called, and a schedule of its own would
- * then run beside the hourly one.
- */
-function triggers(t: Template, y: number): string[] {
-	return [t.manualTrigger([0, y]), t.calledBy([0, y + 200])];
-}
-
-const PUBLISH_NOTE =
-	'**Publish** this workflow so the hourly sync can call it (n8n runs the published version of a sub-workflow). It has no schedule of its own.';
-
-function setSync(
+const setSync = (
 	t: Template,
 	name: string,
 	position: [number, number],
 	resource: string,
 	idExpr: string,
 	success: boolean,
-) {
-	return t.layer(name, position, {
-		resource,
-		operation: 'setSageSync',
-		id: expr(idExpr),
-		synced: success,
-		sageTransactionId: success ? expr('$json.RECORDNO') : '',
-		lastSyncError: success ? '' : expr('$json.error'),
-	});
-}
+) => markSync(t, name, position, resource, idExpr, success ? '$json.RECORDNO' : undefined);
 
 // ---------------------------------------------------------------------------------------------
 // 1. Customers Layer → Intacct

@@ -133,7 +133,13 @@ const LINK_FIELDS: INodeProperties[] = [
 		default: '',
 		description: 'Shown on the customer in The Layer; empty clears it',
 	},
-	{ displayName: 'Sage Account Number', name: 'sageAccountNumber', type: 'string', default: '' },
+	{
+		displayName: 'Sage Account Number',
+		name: 'sageAccountNumber',
+		type: 'string',
+		default: '',
+		description: 'Empty clears it',
+	},
 	{
 		displayName: 'Sage Company',
 		name: 'sageCompany',
@@ -141,8 +147,20 @@ const LINK_FIELDS: INodeProperties[] = [
 		default: '',
 		description: 'The Sage company name (Sage 200) or Intacct company/entity',
 	},
-	{ displayName: 'Sage Customer ID', name: 'sageCustomerId', type: 'string', default: '' },
-	{ displayName: 'Sage Site ID', name: 'sageSiteId', type: 'string', default: '' },
+	{
+		displayName: 'Sage Customer ID',
+		name: 'sageCustomerId',
+		type: 'string',
+		default: '',
+		description: 'Empty clears it',
+	},
+	{
+		displayName: 'Sage Site ID',
+		name: 'sageSiteId',
+		type: 'string',
+		default: '',
+		description: 'Empty clears it',
+	},
 	{ displayName: 'Synced', name: 'synced', type: 'boolean', default: true },
 ];
 
@@ -175,7 +193,9 @@ const setSageLink: LayerOperation = {
 		if (Object.keys(fields).length === 0)
 			throw new FieldError('linkFields', 'is empty', 'Add at least one link field');
 		const body: IDataObject = { ...fields };
-		if ('lastSyncError' in body && body.lastSyncError === '') body.lastSyncError = null;
+		// An empty text clears the field (a link-file row with only an account number, say).
+		for (const key of ['lastSyncError', 'sageSiteId', 'sageCustomerId', 'sageAccountNumber'])
+			if (key in body && body[key] === '') body[key] = null;
 		if (body.synced === true) body.lastSyncedAt = new Date().toISOString();
 		// A PUT of the same link twice is harmless, so it is safe to retry.
 		return async (client: TheLayerClient) => {
@@ -331,7 +351,13 @@ export const customer: Record<string, LayerOperation> = {
 	create,
 	get: makeGet(show('get'), paths.customers, 'Customer', customerLocator(show('get'))),
 	getAll: makeGetMany(show('getAll'), paths.customers, [
-		{ displayName: 'Sage Account Number', name: 'sageAccountNumber', type: 'string', default: '' },
+		{
+			displayName: 'Sage Account Number',
+			name: 'sageAccountNumber',
+			type: 'string',
+			default: '',
+			description: 'Empty clears it',
+		},
 		{ displayName: 'Sage Customer ID', name: 'sageCustomerId', type: 'string', default: '' },
 		{
 			displayName: 'Search',

@@ -51,7 +51,18 @@ export const map: SyncOperation = {
 			async (itemIndex) => {
 				context ??= readContext(this, name);
 				const overrides = this.getNodeParameter('fieldOverrides', itemIndex, {}) as IDataObject;
-				return [applyPreset(preset, items[itemIndex].json, context, overrides)];
+				// Sage Company may differ per item (receipts read from several Sage 200 companies).
+				const itemContext =
+					itemIndex === 0 || !context.options.sageCompany
+						? context
+						: {
+								...context,
+								options: {
+									...context.options,
+									sageCompany: String(this.getNodeParameter('sageCompany', itemIndex, '')),
+								},
+							};
+				return [applyPreset(preset, items[itemIndex].json, itemContext, overrides)];
 			},
 			toItemError,
 		);

@@ -14,6 +14,15 @@ import {
 } from './receipts';
 
 const RECEIPT = 'TradingAccountEntryTypePurchasePaymentSalesReceipt';
+
+/**
+ * Sage 200 record ids are per company, so two companies can both have posted transaction 27100.
+ * Where the company is known as "siteId:companyId", the id The Layer stores is "companyId/id".
+ */
+export function qualifiedSage200Id(company: string, id: string): string {
+	const match = /^[^:]+:(\d+)$/.exec(company.trim());
+	return match ? `${match[1]}/${id}` : id;
+}
 const REFUND = 'TradingAccountEntryTypePurchaseReceiptSalesPayment';
 
 /**
@@ -48,12 +57,12 @@ export const sage200ReceiptToLayer: Preset = {
 		field(
 			'sageTransactionId',
 			'Sage Transaction ID',
-			'the posted transaction id, else its URN',
+			'the posted transaction id (else its URN), prefixed "companyId/" when Sage Company is a "siteId:companyId": ids repeat across Sage 200 companies',
 			(scope) => {
 				const id = firstText(scope.record.id, scope.record.urn);
 				if (!id)
 					throw new SyncError(`${scope.label} has no id`, 'Read posted transactions with id');
-				return id;
+				return qualifiedSage200Id(scope.ctx.options.sageCompany, id);
 			},
 		),
 		field('type', 'Type', 'receipt, or refund for a sales payment', (scope) => {
