@@ -2,15 +2,17 @@
  * The product, running locally: the sandboxes, and a real n8n with this package installed as a
  * community package, a credential per sandbox, and every template from workflows/ imported.
  * Run through `bash scripts/run.sh`. Ctrl-C stops everything; running it again reuses the demo
- * n8n folder (.runtime/demo) and its owner account.
+ * n8n folder (.runtime/demo, or N8N_DEMO_FOLDER) and its owner account.
+ * `bash scripts/run.sh --once` runs the hourly auto-syncs once, headless, and prints a summary.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 import { startIntacctSandbox } from '../sandbox/intacct/server';
 import { startSage200Sandbox } from '../sandbox/sage200/server';
+import { buildScenario } from '../sandbox/thelayer/scenario';
 import { startTheLayerSandbox } from '../sandbox/thelayer/server';
 import {
 	N8N_BIN,
@@ -19,6 +21,12 @@ import {
 	packPackage,
 	type WorkflowJson,
 } from './lib/n8nRuntime';
+import { formatSummary, intacctSummary, sage200Summary, type SyncSummary } from './lib/summary';
+import { INTACCT_IDS } from './templates/intacct';
+import { SAGE200_IDS } from './templates/sage200';
+
+const INTACCT_HOURLY = INTACCT_IDS.hourly;
+const SAGE200_HOURLY = SAGE200_IDS.hourly;
 
 const N8N_PORT = Number(process.env.N8N_DEMO_PORT ?? 5678);
 const OWNER = {
@@ -30,6 +38,14 @@ const OWNER = {
 
 function log(message: string): void {
 	process.stderr.write(`[demo] ${message}\n`);
+}
+
+/** A template's own id, else one derived from its file name. */
+function workflowIdOf(file: string): string {
+	const json = JSON.parse(readFileSync(path.join(REPO_ROOT, 'workflows', file), 'utf8')) as {
+		id?: string;
+	};
+	return json.id ?? workflowId(file);
 }
 
 function workflowId(file: string): string {
@@ -74,24 +90,32 @@ async function setUpOwner(baseUrl: string): Promise<string> {
 	return `not created (HTTP ${response.status}: ${(await response.text()).slice(0, 200)})`;
 }
 
-async function main(): Promise<void> {
-	const intacct = await startIntacctSandbox({
-		port: Number(process.env.INTACCT_SANDBOX_PORT ?? 4101),
-	});
+type Sandboxes = {
+	intacct: Awaited<ReturnType<typeof startIntacctSandbox>>;
+	layer: Awaited<ReturnType<typeof startTheLayerSandbox>>;
+	sage200: Awaited<ReturnType<typeof startSage200Sandbox>>;
+};
+
+async function startSandboxes(fixedPorts: boolean): Promise<Sandboxes> {
+	const port = (name: string, fallback: number) =>
+		fixedPorts ? Number(process.env[name] ?? fallback) : 0;
+	const intacct = await startIntacctSandbox({ port: port('INTACCT_SANDBOX_PORT', 4101) });
 	log(`Sage Intacct sandbox: ${intacct.endpoint}`);
-	const layer = await startTheLayerSandbox({
-		port: Number(process.env.LAYER_SANDBOX_PORT ?? 4102),
-	});
+	const layer = await startTheLayerSandbox({ port: port('LAYER_SANDBOX_PORT', 4102) });
 	log(`The Layer sandbox: ${layer.url}`);
-	const sage200 = await startSage200Sandbox({
-		port: Number(process.env.SAGE200_SANDBOX_PORT ?? 4103),
-	});
+	const sage200 = await startSage200Sandbox({ port: port('SAGE200_SANDBOX_PORT', 4103) });
 	log(`Sage 200 sandbox: ${sage200.url}`);
+	return { intacct, layer, sage200 };
+}
+
+/**
+ * A demo n8n in `userFolder`: the package installed from `npm pack` under ~/.n8n/nodes, a
+ * credential per sandbox, every template imported and the sync workflows published.
+ */
+async function setUpN8n(userFolder: string, { intacct, layer, sage200 }: Sandboxes) {
 	// Signed in already, as after clicking Connect; the editor's Connect button works too.
 	const sage200Token = await sage200.issueToken();
-
-	const userFolder = path.join(REPO_ROOT, '.runtime', 'demo');
-	log('installing the package into the demo n8n (npm pack → ~/.n8n/nodes)…');
+	log('installing the package into n8n (npm pack → ~/.n8n/nodes)…');
 	const n8n = await createN8nInstance({
 		packageTarball: await packPackage(),
 		userFolder,
@@ -132,13 +156,11 @@ async function main(): Promise<void> {
 		},
 	]);
 	const files = readdirSync(path.join(REPO_ROOT, 'workflows')).filter((f) => f.endsWith('.json'));
-	const workflows = files.map((file) => {
-		const json = JSON.parse(
-			readFileSync(path.join(REPO_ROOT, 'workflows', file), 'utf8'),
-		) as WorkflowJson;
-		// Templates that call each other carry their own ids; keep them.
-		return { ...json, id: json.id ?? workflowId(file) };
-	});
+	// Templates that call each other carry their own ids; keep them.
+	const workflows = files.map((file) => ({
+		...(JSON.parse(readFileSync(path.join(REPO_ROOT, 'workflows', file), 'utf8')) as WorkflowJson),
+		id: workflowIdOf(file),
+	}));
 	await n8n.importWorkflows(workflows);
 	// The sync workflows are sub-workflows of the hourly ones: publish them so they can be called.
 	await n8n.publishWorkflows(
@@ -147,6 +169,70 @@ async function main(): Promise<void> {
 			.map((w) => w.id as string),
 	);
 	log(`imported ${workflows.length} workflow(s) and a credential per sandbox`);
+	return { n8n, files };
+}
+
+/** What `--once` seeds in The Layer on top of its demo data before each hourly run. */
+const ONCE_SCENARIO = { customers: 12, invoices: 40, payments: 30, creditNotes: 3, refunds: 2 };
+
+async function seedOnce(layer: Sandboxes['layer']): Promise<void> {
+	await buildScenario(layer, ONCE_SCENARIO, {
+		prefix: 'DEMO',
+		subCompanies: [
+			{ id: 'sub_0001', currency: 'GBP', paymentMethodId: 'pm_0001', vat: 20 },
+			{ id: 'sub_0002', currency: 'EUR', paymentMethodId: 'pm_0003', vat: 23 },
+		],
+		nominalCodes: ['4000', '4010', '4020'],
+	});
+}
+
+/**
+ * `--once`: no editor. Runs each hourly auto-sync template once (Intacct, then Sage 200 on a fresh
+ * copy of the same Layer data: a Layer account syncs with one Sage system) and prints the
+ * reconciliation summary. Exit status 0 when every linked customer's balance agrees to the penny.
+ */
+async function once(): Promise<void> {
+	const sandboxes = await startSandboxes(false);
+	const folder = mkdtempSync(path.join(REPO_ROOT, '.runtime', 'once-'));
+	try {
+		const { n8n } = await setUpN8n(folder, sandboxes);
+		const summaries: SyncSummary[] = [];
+		for (const [sage, workflow] of [
+			['intacct', INTACCT_HOURLY],
+			['sage200', SAGE200_HOURLY],
+		] as const) {
+			await fetch(`${sandboxes.layer.url}/__sandbox/reset`, { method: 'POST' });
+			await seedOnce(sandboxes.layer);
+			log(`running the ${sage} hourly auto-sync once…`);
+			const result = await n8n.execute(workflow);
+			if (!result.ok)
+				throw new Error(`${workflow} failed: ${result.error ?? result.stderr.slice(-500)}`);
+			const summary =
+				sage === 'intacct'
+					? await intacctSummary(sandboxes.layer.url, sandboxes.intacct.url)
+					: await sage200Summary(sandboxes.layer.url, sandboxes.sage200.url);
+			process.stderr.write(`${formatSummary(summary)}\n`);
+			summaries.push(summary);
+		}
+		const balanced = summaries.every((s) => s.balanced);
+		process.stdout.write(`${JSON.stringify({ once: true, balanced, summaries })}\n`);
+		process.exitCode = balanced ? 0 : 1;
+	} finally {
+		await Promise.allSettled([
+			sandboxes.intacct.close(),
+			sandboxes.layer.close(),
+			sandboxes.sage200.close(),
+		]);
+		rmSync(folder, { recursive: true, force: true });
+	}
+}
+
+async function main(): Promise<void> {
+	if (process.argv.includes('--once')) return await once();
+	const sandboxes = await startSandboxes(true);
+	const { intacct, layer, sage200 } = sandboxes;
+	const userFolder = process.env.N8N_DEMO_FOLDER ?? path.join(REPO_ROOT, '.runtime', 'demo');
+	const { n8n, files } = await setUpN8n(userFolder, sandboxes);
 
 	const child = spawn(process.execPath, [N8N_BIN, 'start'], {
 		env: {
@@ -187,7 +273,7 @@ async function main(): Promise<void> {
 				thelayer: { url: layer.url, credentials: layer.credentials },
 				sage200: { url: sage200.url, apiBase: sage200.apiBase, oauth: sage200.oauth },
 			},
-			workflows: files,
+			workflows: files.map((file) => ({ file, id: workflowIdOf(file) })),
 		})}\n`,
 	);
 	log(

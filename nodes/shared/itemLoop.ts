@@ -92,17 +92,19 @@ export function toRestItemError(
 			description: error.fix,
 		});
 	}
+	if (error instanceof ApiNetworkError || (error instanceof ApiHttpError && !error.status)) {
+		// Not NodeApiError: it swaps a connection error's message for a generic one without the item.
+		return new NodeOperationError(node, `Item ${itemIndex}: ${error.message}`, {
+			itemIndex,
+			description:
+				'The connection dropped, so the request may or may not have been applied. Run again: writes look for the record first and are never repeated blindly.',
+		});
+	}
 	if (error instanceof ApiHttpError) {
 		return new NodeApiError(node, { message: error.message } as JsonObject, {
 			itemIndex,
 			message: `Item ${itemIndex}: ${error.message}`,
 			httpCode: error.status ? String(error.status) : undefined,
-		});
-	}
-	if (error instanceof ApiNetworkError) {
-		return new NodeApiError(node, { message: error.message } as JsonObject, {
-			itemIndex,
-			message: `Item ${itemIndex}: ${error.message}`,
 		});
 	}
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) {

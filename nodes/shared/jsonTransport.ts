@@ -37,6 +37,20 @@ export interface JsonRequest {
 	 * access token only when the request throws a 401, not when the status is returned.
 	 */
 	throwHttpErrors?: boolean;
+	/**
+	 * The credential's secret values. A server may echo the request (headers included) in its
+	 * error; these are masked in every error message and error body before anything sees them.
+	 */
+	secrets?: Array<string | undefined>;
+}
+
+/** `value` with every secret masked, for error bodies that are kept and may be shown. */
+function redactBody(value: unknown, secrets: Array<string | undefined>): unknown {
+	if (value === undefined || !secrets.some((s) => s && s.length >= 4)) return value;
+	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	const clean = redactSecrets(text, secrets);
+	if (clean === text) return value;
+	return typeof value === 'string' ? clean : (JSON.parse(clean) as unknown);
 }
 
 /** An HTTP answer outside 2xx, with whatever the service said about it. */
@@ -52,10 +66,29 @@ export class ApiHttpError extends Error {
 	}
 }
 
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNRESET: 'the connection was reset',
+	ECONNREFUSED: 'the connection was refused',
+	ECONNABORTED: 'the connection was aborted',
+	ETIMEDOUT: 'the request timed out',
+	ESOCKETTIMEDOUT: 'the request timed out',
+	EPIPE: 'the connection broke',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be looked up',
+};
+
+/**
+ * A network error code in words. Never the code itself: n8n swaps any error message containing a
+ * known code for a generic text, which would lose the item number and the rest of the message.
+ */
+export function describeNetworkCode(code: string): string {
+	return NETWORK_WORDS[code.toUpperCase()] ?? 'a network error';
+}
+
 /** No HTTP answer at all: refused, reset, timed out. The request may or may not have been applied. */
 export class ApiNetworkError extends Error {
 	constructor(readonly code: string) {
-		super(`Could not reach the service (${code})`);
+		super(`Could not reach the service: ${describeNetworkCode(code)}`);
 		this.name = 'ApiNetworkError';
 	}
 }
@@ -90,13 +123,16 @@ export async function sendJson(
 		ignoreHttpStatusErrors: request.throwHttpErrors !== true,
 		timeout: 30000,
 	};
+	const secrets = request.secrets ?? [];
+	const describe = (status: number, body: unknown) =>
+		redactSecrets(describeError(status, redactBody(body, secrets)), secrets);
 	return await withRetry(
 		async () => {
 			const response = (await ctx.helpers.httpRequestWithAuthentication
 				.call(ctx, credentialType, options)
 				.then(
 					(value) => value,
-					(error: unknown) => Promise.reject(toNetworkOrHttpError(error, describeError)),
+					(error: unknown) => Promise.reject(toNetworkOrHttpError(error, describe, secrets)),
 				)
 				.finally(() => {
 					stats.roundTrips++;
@@ -105,7 +141,12 @@ export async function sendJson(
 			if (status >= 200 && status < 300) return response.body;
 			const retryAfter = parseRetryAfter(response.headers?.['retry-after']);
 			return await Promise.reject(
-				new ApiHttpError(describeError(status, response.body), status, response.body, retryAfter),
+				new ApiHttpError(
+					describe(status, response.body),
+					status,
+					redactBody(response.body, secrets),
+					retryAfter,
+				),
 			);
 		},
 		(error) => classify(error, request.idempotent),
@@ -143,19 +184,20 @@ function httpFailure(
 function toNetworkOrHttpError(
 	error: unknown,
 	describeError: (status: number, body: unknown) => string,
+	secrets: Array<string | undefined>,
 ): Error {
 	const failure = httpFailure(error);
 	if (failure)
 		return new ApiHttpError(
 			describeError(failure.status, failure.body),
 			failure.status,
-			failure.body,
+			redactBody(failure.body, secrets),
 			parseRetryAfter(failure.retryAfter),
 		);
 	const code = networkErrorCode(error);
 	if (code) return new ApiNetworkError(code);
 	const message = error instanceof Error ? error.message : String(error);
-	return new ApiHttpError(redactSecrets(message, []), 0, undefined);
+	return new ApiHttpError(redactSecrets(message, secrets), 0, undefined);
 }
 
 function classify(error: unknown, idempotent: boolean): RetryVerdict {

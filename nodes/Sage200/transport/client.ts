@@ -101,12 +101,19 @@ export class Sage200Client {
 			headers['X-Site'] = options.company.siteId;
 			headers['X-Company'] = options.company.companyId;
 		}
+		const credentials = await this.ctx.getCredentials(CREDENTIAL);
+		const tokens = (credentials.oauthTokenData ?? {}) as IDataObject;
 		return (await sendJson(
 			this.ctx,
 			CREDENTIAL,
 			{
 				method,
 				url: joinUrl(await this.baseUrl(), path),
+				secrets: [
+					tokens.access_token as string | undefined,
+					tokens.refresh_token as string | undefined,
+					credentials.clientSecret as string | undefined,
+				],
 				qs: options.qs,
 				body: options.body,
 				headers,

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { chunk } from '../../shared/batch';
+import { describeNetworkCode } from '../../shared/jsonTransport';
 import { redactSecrets } from '../../shared/redact';
 import { settle } from '../../shared/settle';
 import {
@@ -275,7 +276,11 @@ export class IntacctClient {
 
 function toRequestError(error: unknown): IntacctRequestError {
 	const code = networkErrorCode(error);
-	if (code) return new IntacctRequestError(`Could not reach Sage Intacct (${code})`, 'network');
+	if (code)
+		return new IntacctRequestError(
+			`Could not reach Sage Intacct: ${describeNetworkCode(code)}`,
+			'network',
+		);
 	const message = error instanceof Error ? error.message : String(error);
 	return new IntacctRequestError(redactSecrets(message, []), 'http');
 }

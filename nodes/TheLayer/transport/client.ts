@@ -59,6 +59,7 @@ export class TheLayerClient {
 				qs: options.qs,
 				body: options.body,
 				idempotent: options.idempotent ?? method !== 'POST',
+				secrets: [credentials.token1 as string, credentials.token2 as string],
 			},
 			this.policy,
 			this.stats,
