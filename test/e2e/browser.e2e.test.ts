@@ -37,7 +37,6 @@ interface Ready {
 const runnable = isN8nInstalled() && existsSync(CHROMIUM);
 const describeIfBrowser = runnable ? describe : describe.skip;
 if (!runnable)
-	// eslint-disable-next-line no-console
 	console.warn(`browser test skipped: needs the n8n runtime and Chromium at ${CHROMIUM}`);
 
 /** Starts the run command's demo on free ports in its own folder; resolves on its ready line. */

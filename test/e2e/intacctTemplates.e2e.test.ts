@@ -423,4 +423,97 @@ describeIfN8n('Layer ↔ Intacct templates in the real n8n CLI', () => {
 		expect(await counts(layer, intacct)).toEqual(before);
 		expect(itemErrors(result)).toEqual([]);
 	}, 900_000);
+
+	test('fault soak (small): the scenario under ~10% injected faults, then clean runs: nothing lost, nothing doubled, balances exact', async () => {
+		await fetch(`${layer.url}/__sandbox/reset`, { method: 'POST' });
+		await fetch(`${intacct.url}/__sandbox/reset`, { method: 'POST' });
+		const scenario = await buildScenario(
+			layer,
+			{ customers: 20, invoices: 60, payments: 40, creditNotes: 4, refunds: 2 },
+			{
+				prefix: 'SOAK',
+				subCompanies: [
+					{ id: 'sub_0001', currency: 'GBP', paymentMethodId: 'pm_0001', vat: 20 },
+					{ id: 'sub_0002', currency: 'EUR', paymentMethodId: 'pm_0003', vat: 23 },
+				],
+				nominalCodes: ['4000', '4010', '4020'],
+				seed: 99,
+			},
+		);
+		const faults = (extra: object[] = []) => ({
+			seed: 5,
+			faults: [
+				{ type: 'http500', probability: 0.03 },
+				{ type: 'rateLimit', probability: 0.02, retryAfterSeconds: 1 },
+				{ type: 'reset', probability: 0.02 },
+				{ type: 'lostAfterCommit', probability: 0.02 },
+				...extra,
+			],
+		});
+		const put = (url: string, body: object) =>
+			fetch(`${url}/__sandbox/faults`, {
+				method: 'PUT',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+			});
+		await put(layer.url, faults());
+		await put(intacct.url, faults([{ type: 'sessionExpiry', probability: 0.01 }]));
+		const faulty = await n8n.execute(idOf('hourly'));
+		const injected = async (url: string) =>
+			(
+				(await (await fetch(`${url}/__sandbox/meter`)).json()) as {
+					faults: Record<string, number>;
+				}
+			).faults;
+		const injectedFaults = {
+			layer: await injected(layer.url),
+			intacct: await injected(intacct.url),
+		};
+		await fetch(`${layer.url}/__sandbox/faults`, { method: 'DELETE' });
+		await fetch(`${intacct.url}/__sandbox/faults`, { method: 'DELETE' });
+		// Whatever the faulty run left undone is picked up by the next hourly runs.
+		let runs = 1;
+		const unsynced = async () => {
+			let count = 0;
+			for (const c of ['invoices', 'payments', 'credit-notes', 'refunds'])
+				count += (await layerRecords(layer, c)).filter(
+					(r) => r.status !== 'draft' && (r.sage as IDataObject).synced !== true,
+				).length;
+			return count;
+		};
+		while ((await unsynced()) > 0 && runs < 4) {
+			expectRunOk(await n8n.execute(idOf('hourly')), true);
+			runs++;
+		}
+		expect(await unsynced()).toBe(0);
+		const invoices = (await layerRecords(layer, 'invoices')).filter(
+			(i) => i.status === 'finalised',
+		);
+		const arInvoices = await intacctRecords(intacct, 'ARINVOICE');
+		const duplicated = invoices.filter(
+			(i) => arInvoices.filter((a) => a.RECORDID === i.number).length > 1,
+		).length;
+		const lost = invoices.filter((i) => !arInvoices.some((a) => a.RECORDID === i.number)).length;
+		const payments = await layerRecords(layer, 'payments');
+		const arPayments = await intacctRecords(intacct, 'ARPYMT');
+		const paymentsDuplicated = arPayments.length - new Set(arPayments.map((p) => p.DOCNUMBER)).size;
+		const owes = layerBalances({
+			invoices,
+			payments,
+			creditNotes: await layerRecords(layer, 'credit-notes'),
+			refunds: await layerRecords(layer, 'refunds'),
+		});
+		const intacctOwes = await intacctBalances(intacct);
+		const wrong = scenario.customerIds.filter(
+			(id) => (owes.get(id) ?? 0) !== (intacctOwes.get(id) ?? 0),
+		);
+		console.log(
+			`Intacct soak: faulty run ${faulty.ok ? 'completed' : 'stopped'}, injected ${JSON.stringify(injectedFaults)}; ${runs} runs to converge; invoices lost ${lost}, duplicated ${duplicated}; payments duplicated ${paymentsDuplicated}; customers with a balance difference ${wrong.length}`,
+		);
+		expect([lost, duplicated, paymentsDuplicated, wrong.length]).toEqual([0, 0, 0, 0]);
+		expect(arPayments.length).toBe(payments.length);
+		const before = await counts(layer, intacct);
+		expectRunOk(await n8n.execute(idOf('hourly')));
+		expect(await counts(layer, intacct)).toEqual(before);
+	}, 900_000);
 });

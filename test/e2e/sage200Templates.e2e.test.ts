@@ -540,4 +540,89 @@ describeIfN8n('Layer ↔ Sage 200 templates in the real n8n CLI', () => {
 		expectRunOk(await n8n.execute(idOf('sage200-9')));
 		expect(await counts(layer, sage)).toEqual(before);
 	}, 900_000);
+
+	test('fault soak (small): the scenario under ~10% injected faults, then clean runs: nothing lost, nothing doubled, balances exact', async () => {
+		await fetch(`${layer.url}/__sandbox/reset`, { method: 'POST' });
+		await fetch(`${sage.url}/__sandbox/reset`, { method: 'POST' });
+		const scenario = await buildScenario(
+			layer,
+			{ customers: 20, invoices: 60, payments: 40, creditNotes: 4, refunds: 2 },
+			{
+				prefix: 'SOAK',
+				subCompanies: [
+					{ id: 'sub_0001', currency: 'GBP', paymentMethodId: 'pm_0001', vat: 20 },
+					{ id: 'sub_0002', currency: 'EUR', paymentMethodId: 'pm_0003', vat: 23 },
+				],
+				nominalCodes: ['4000', '4010', '4020'],
+				seed: 99,
+			},
+		);
+		const faults = {
+			seed: 5,
+			faults: [
+				{ type: 'http500', probability: 0.03 },
+				{ type: 'rateLimit', probability: 0.02, retryAfterSeconds: 1 },
+				{ type: 'reset', probability: 0.02 },
+				{ type: 'lostAfterCommit', probability: 0.02 },
+				{ type: 'sessionExpiry', probability: 0.01 },
+			],
+		};
+		for (const url of [layer.url, sage.url])
+			await fetch(`${url}/__sandbox/faults`, {
+				method: 'PUT',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(faults),
+			});
+		const faulty = await n8n.execute(idOf('sage200-9'));
+		const injected: Record<string, unknown> = {};
+		for (const [name, url] of [
+			['layer', layer.url],
+			['sage200', sage.url],
+		])
+			injected[name] = (
+				(await (await fetch(`${url}/__sandbox/meter`)).json()) as { faults: unknown }
+			).faults;
+		for (const url of [layer.url, sage.url])
+			await fetch(`${url}/__sandbox/faults`, { method: 'DELETE' });
+		const unsynced = async () => {
+			let count = 0;
+			for (const c of ['invoices', 'payments', 'credit-notes', 'refunds'])
+				count += (await layerRecords(layer, c)).filter(
+					(r) => r.status !== 'draft' && (r.sage as IDataObject).synced !== true,
+				).length;
+			return count;
+		};
+		let runs = 1;
+		while ((await unsynced()) > 0 && runs < 4) {
+			expectRunOk(await n8n.execute(idOf('sage200-9')), true);
+			runs++;
+		}
+		expect(await unsynced()).toBe(0);
+		const posted = await allSage(sage, 'sales_posted_transactions');
+		const keys = posted.map(
+			(p) => `${String(p._company)}|${String(p.trader_transaction_type)}|${String(p.reference)}`,
+		);
+		const duplicated = keys.length - new Set(keys).size;
+		const invoices = (await layerRecords(layer, 'invoices')).filter(
+			(i) => i.status === 'finalised',
+		);
+		const lost = invoices.filter(
+			(i) =>
+				!posted.some(
+					(p) =>
+						`${String(p._company)}/${String(p.id)}` === (i.sage as IDataObject).sageTransactionId,
+				),
+		).length;
+		const customers = await layerRecords(layer, 'customers');
+		const owes = await layerOwes(layer);
+		const sageOwes = await sageBalances(sage, customers);
+		const wrong = scenario.customerIds.filter((id) => (owes.get(id) ?? 0) !== sageOwes.get(id));
+		console.log(
+			`Sage 200 soak: faulty run ${faulty.ok ? 'completed' : 'stopped'}, injected ${JSON.stringify(injected)}; ${runs} runs to converge; invoices lost ${lost}; postings duplicated ${duplicated}; customers with a balance difference ${wrong.length}`,
+		);
+		expect([lost, duplicated, wrong.length]).toEqual([0, 0, 0]);
+		const before = await counts(layer, sage);
+		expectRunOk(await n8n.execute(idOf('sage200-9')));
+		expect(await counts(layer, sage)).toEqual(before);
+	}, 900_000);
 });

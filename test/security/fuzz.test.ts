@@ -129,7 +129,6 @@ function malformedItems(shape: Shape, valid: IDataObject, seed: number): IDataOb
 }
 
 const e = (field: string) => `={{ $json.${field} }}`;
-const rl = (field: string) => ({ __rl: true, mode: 'id', value: e(field) });
 
 interface Case {
 	name: string;
