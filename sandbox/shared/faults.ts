@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { destroyConnection, send } from './http';
+import { seededRandom } from './random';
 
 export const FAULT_TYPES = [
 	'http500',
@@ -39,18 +40,6 @@ export interface FaultConfig {
 }
 
 export class FaultConfigError extends Error {}
-
-/** mulberry32: tiny, fast, and deterministic for a given seed. */
-function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 function isNonNegativeNumber(value: unknown): value is number {
 	return typeof value === 'number' && Number.isFinite(value) && value >= 0;

@@ -5,6 +5,8 @@
  * the same records. Money is integer pence here and decimal strings on the wire. Used by the demo's
  * headless run (`scripts/run.sh --once`) and by the template end-to-end tests.
  */
+import { seededRandom } from '../shared/random';
+
 /** A JSON object as the API returns it. */
 type IDataObject = Record<string, unknown>;
 
@@ -35,18 +37,6 @@ export async function layerCall(
 }
 
 const pounds = (pence: number) => Number((pence / 100).toFixed(2));
-
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 export interface ScenarioSize {
 	customers: number;
@@ -91,7 +81,7 @@ export async function buildScenario(
 	size: ScenarioSize,
 	options: ScenarioOptions,
 ): Promise<Scenario> {
-	const rnd = random(options.seed ?? 7);
+	const rnd = seededRandom(options.seed ?? 7);
 	const pick = <T>(list: T[]) => list[Math.floor(rnd() * list.length)];
 	const customers: Array<{ id: string; sub: ScenarioOptions['subCompanies'][number] }> = [];
 	for (let n = 0; n < size.customers; n++) {

@@ -69,3 +69,61 @@ export function markSync(
 		lastSyncError: success ? '' : expr('$json.error'),
 	});
 }
+
+/**
+ * The hourly auto-sync: a schedule and Sync Now, then each sync workflow as a sub-workflow in
+ * order. A sub-workflow returns its last node's items; one item is enough to start the next step.
+ */
+export function hourlySteps(t: Template, steps: Array<[label: string, id: string, name: string]>) {
+	const manual = t.manualTrigger([0, 0]);
+	const schedule = t.scheduleHourly([0, 200]);
+	const names = steps.map(([label, id, name], n) =>
+		t.callWorkflow(label, [260 + 240 * n, 100], id, name),
+	);
+	t.connect(manual, names[0]).connect(schedule, names[0]);
+	for (let n = 1; n < names.length; n++) {
+		const gate = t.add(
+			`Then step ${n + 1}`,
+			'n8n-nodes-base.limit',
+			1,
+			[380 + 240 * (n - 1), 300],
+			{
+				maxItems: 1,
+			},
+		);
+		t.connect(names[n - 1], gate).connect(gate, names[n]);
+	}
+}
+
+/**
+ * The customers workflows' entry: Sync Now takes every customer not linked yet; a call from the
+ * invoice sync brings customer IDs, each read and kept only while not linked. Returns the node the
+ * two paths meet at.
+ */
+export function customersToSync(t: Template): string {
+	const [manual, called] = triggers(t, 0);
+	const unlinked = t.layer('Customers not linked yet', [240, 0], {
+		resource: 'customer',
+		operation: 'getAll',
+		returnAll: true,
+		filters: { synced: false },
+	});
+	const getEach = t.layer(
+		'Get each customer',
+		[240, 200],
+		{
+			resource: 'customer',
+			operation: 'get',
+			customerId: { __rl: true, mode: 'id', value: expr('$json.customerId') },
+		},
+		{ onError: 'continueRegularOutput' },
+	);
+	const notLinked = t.filter(
+		'Only those not linked',
+		[460, 200],
+		'={{ !$json.error && $json.sage?.synced !== true }}',
+	);
+	const toSync = t.noOp('Customers to sync', [700, 100]);
+	t.chain(manual, unlinked, toSync).chain(called, getEach, notLinked, toSync);
+	return toSync;
+}

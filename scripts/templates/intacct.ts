@@ -4,7 +4,16 @@
  * company) point at the sandboxes; sticky notes say what to change.
  */
 import { Template, allOf, itemOf } from './builder';
-import { ERROR_NOTE, PUBLISH_NOTE, expr, markSync, syncMap, triggers } from './common';
+import {
+	customersToSync,
+	ERROR_NOTE,
+	expr,
+	hourlySteps,
+	markSync,
+	PUBLISH_NOTE,
+	syncMap,
+	triggers,
+} from './common';
 
 export const INTACCT_IDS = {
 	customers: 'tlsIntacctCust01',
@@ -90,31 +99,7 @@ function customers(): Template {
 		[-40, -360],
 		[620, 330],
 	);
-	const manual = t.manualTrigger([0, 0]);
-	const called = t.calledBy([0, 200]);
-	const unlinked = t.layer('Customers not linked yet', [240, 0], {
-		resource: 'customer',
-		operation: 'getAll',
-		returnAll: true,
-		filters: { synced: false },
-	});
-	const getEach = t.layer(
-		'Get each customer',
-		[240, 200],
-		{
-			resource: 'customer',
-			operation: 'get',
-			customerId: { __rl: true, mode: 'id', value: expr('$json.customerId') },
-		},
-		{ onError: 'continueRegularOutput' },
-	);
-	const notLinked = t.filter(
-		'Only those not linked',
-		[460, 200],
-		'={{ !$json.error && $json.sage?.synced !== true }}',
-	);
-	const toSync = t.noOp('Customers to sync', [700, 100]);
-	t.chain(manual, unlinked, toSync).chain(called, getEach, notLinked, toSync);
+	const toSync = customersToSync(t);
 
 	const intacct = t.intacct(
 		'Intacct customers',
@@ -1046,43 +1031,20 @@ function hourly(): Template {
 		[-40, -380],
 		[680, 350],
 	);
-	const manual = t.manualTrigger([0, 0]);
-	const schedule = t.scheduleHourly([0, 200]);
-	const steps = [
-		t.callWorkflow(
-			'1. Invoices (and their customers)',
-			[260, 100],
-			INTACCT_IDS.invoices,
-			'Layer → Intacct: invoices',
-		),
-		t.callWorkflow('2. Payments', [500, 100], INTACCT_IDS.payments, 'Layer → Intacct: payments'),
-		t.callWorkflow(
+	hourlySteps(t, [
+		['1. Invoices (and their customers)', INTACCT_IDS.invoices, 'Layer → Intacct: invoices'],
+		['2. Payments', INTACCT_IDS.payments, 'Layer → Intacct: payments'],
+		[
 			'3. Credit notes and refunds',
-			[740, 100],
 			INTACCT_IDS.credits,
 			'Layer → Intacct: credit notes and refunds',
-		),
-		t.callWorkflow(
+		],
+		[
 			'4. Receipts from Intacct',
-			[980, 100],
 			INTACCT_IDS.receipts,
 			'Intacct → Layer: payments recorded in Intacct',
-		),
-	];
-	t.connect(manual, steps[0]).connect(schedule, steps[0]);
-	// A sub-workflow returns its last node's items; one item is enough to start the next step.
-	for (let n = 1; n < steps.length; n++) {
-		const gate = t.add(
-			`Then step ${n + 1}`,
-			'n8n-nodes-base.limit',
-			1,
-			[380 + 240 * (n - 1), 300],
-			{
-				maxItems: 1,
-			},
-		);
-		t.connect(steps[n - 1], gate).connect(gate, steps[n]);
-	}
+		],
+	]);
 	return t;
 }
 

@@ -4,7 +4,16 @@
  * ("siteId:companyId"), so one run serves every company; the demo values fit the sandboxes.
  */
 import { Template, allOf, itemOf } from './builder';
-import { ERROR_NOTE, PUBLISH_NOTE, expr, markSync, syncMap, triggers } from './common';
+import {
+	customersToSync,
+	ERROR_NOTE,
+	expr,
+	hourlySteps,
+	markSync,
+	PUBLISH_NOTE,
+	syncMap,
+	triggers,
+} from './common';
 
 export const SAGE200_IDS = {
 	customers: 'tlsS200Cust0001',
@@ -125,26 +134,7 @@ function customers(): Template {
 		[-40, -400],
 		[640, 370],
 	);
-	const [manual, called] = triggers(t, 0);
-	const unlinked = t.layer('Customers not linked yet', [240, 0], {
-		resource: 'customer',
-		operation: 'getAll',
-		returnAll: true,
-		filters: { synced: false },
-	});
-	const getEach = t.layer(
-		'Get each customer',
-		[240, 200],
-		{ resource: 'customer', operation: 'get', customerId: rl(expr('$json.customerId')) },
-		{ onError: 'continueRegularOutput' },
-	);
-	const notLinked = t.filter(
-		'Only those not linked',
-		[460, 200],
-		'={{ !$json.error && $json.sage?.synced !== true }}',
-	);
-	const toSync = t.noOp('Customers to sync', [680, 100]);
-	t.chain(manual, unlinked, toSync).chain(called, getEach, notLinked, toSync);
+	const toSync = customersToSync(t);
 	const map = mapNode(t, 'Map to Sage 200 customer', [900, 100], 'customerToSage200');
 	const create = t.sage200(
 		'Create in Sage 200 (or find by reference)',
@@ -991,53 +981,21 @@ function hourly(): Template {
 		[-40, -400],
 		[680, 370],
 	);
-	const manual = t.manualTrigger([0, 0]);
-	const schedule = t.scheduleHourly([0, 200]);
-	const steps = [
-		t.callWorkflow(
-			'1. Invoices (and their customers)',
-			[260, 100],
-			SAGE200_IDS.invoices,
-			'Layer → Sage 200: sales invoices',
-		),
-		t.callWorkflow(
-			'2. Receipts',
-			[500, 100],
-			SAGE200_IDS.receipts,
-			'Layer → Sage 200: receipts, allocated',
-		),
-		t.callWorkflow(
+	hourlySteps(t, [
+		['1. Invoices (and their customers)', SAGE200_IDS.invoices, 'Layer → Sage 200: sales invoices'],
+		['2. Receipts', SAGE200_IDS.receipts, 'Layer → Sage 200: receipts, allocated'],
+		[
 			'3. Credit notes and refunds',
-			[740, 100],
 			SAGE200_IDS.credits,
 			'Layer → Sage 200: credit notes and refunds',
-		),
-		t.callWorkflow(
+		],
+		[
 			'4. Receipts from Sage 200',
-			[980, 100],
 			SAGE200_IDS.fromSage,
 			'Sage 200 → Layer: receipts recorded in Sage 200',
-		),
-		t.callWorkflow(
-			'5. Balances',
-			[1220, 100],
-			SAGE200_IDS.balances,
-			'Sage 200 → Layer: balances, credit limits, on hold',
-		),
-	];
-	t.connect(manual, steps[0]).connect(schedule, steps[0]);
-	for (let n = 1; n < steps.length; n++) {
-		const gate = t.add(
-			`Then step ${n + 1}`,
-			'n8n-nodes-base.limit',
-			1,
-			[380 + 240 * (n - 1), 300],
-			{
-				maxItems: 1,
-			},
-		);
-		t.connect(steps[n - 1], gate).connect(gate, steps[n]);
-	}
+		],
+		['5. Balances', SAGE200_IDS.balances, 'Sage 200 → Layer: balances, credit limits, on hold'],
+	]);
 	return t;
 }
 

@@ -17,7 +17,16 @@ import {
 } from '../intacct/helpers';
 import { ISSUE_SCENARIO, buildScenario, layerBalances, layerCall } from '../helpers/layerScenario';
 import { createN8nInstance, describeIfN8n, packPackage, type N8nInstance } from '../helpers/n8nCli';
-import { expectRunOk, itemErrors, readTemplates, workflowsOf } from '../helpers/templateRun';
+import {
+	expectRunOk,
+	itemErrors,
+	readTemplates,
+	workflowsOf,
+	SOAK_FAULTS,
+	injectedFaults,
+	setFaults,
+	unsyncedInLayer,
+} from '../helpers/templateRun';
 import { records as layerRecords, startSandbox as startLayer } from '../thelayer/helpers';
 
 const templates = readTemplates(/^intacct-\d.*\.json$/);
@@ -440,52 +449,22 @@ describeIfN8n('Layer ↔ Intacct templates in the real n8n CLI', () => {
 				seed: 99,
 			},
 		);
-		const faults = (extra: object[] = []) => ({
-			seed: 5,
-			faults: [
-				{ type: 'http500', probability: 0.03 },
-				{ type: 'rateLimit', probability: 0.02, retryAfterSeconds: 1 },
-				{ type: 'reset', probability: 0.02 },
-				{ type: 'lostAfterCommit', probability: 0.02 },
-				...extra,
-			],
-		});
-		const put = (url: string, body: object) =>
-			fetch(`${url}/__sandbox/faults`, {
-				method: 'PUT',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(body),
-			});
-		await put(layer.url, faults());
-		await put(intacct.url, faults([{ type: 'sessionExpiry', probability: 0.01 }]));
+		await setFaults(layer.url, SOAK_FAULTS);
+		await setFaults(intacct.url, SOAK_FAULTS);
 		const faulty = await n8n.execute(idOf('hourly'));
-		const injected = async (url: string) =>
-			(
-				(await (await fetch(`${url}/__sandbox/meter`)).json()) as {
-					faults: Record<string, number>;
-				}
-			).faults;
-		const injectedFaults = {
-			layer: await injected(layer.url),
-			intacct: await injected(intacct.url),
+		const injected = {
+			layer: await injectedFaults(layer.url),
+			intacct: await injectedFaults(intacct.url),
 		};
-		await fetch(`${layer.url}/__sandbox/faults`, { method: 'DELETE' });
-		await fetch(`${intacct.url}/__sandbox/faults`, { method: 'DELETE' });
+		await setFaults(layer.url, undefined);
+		await setFaults(intacct.url, undefined);
 		// Whatever the faulty run left undone is picked up by the next hourly runs.
 		let runs = 1;
-		const unsynced = async () => {
-			let count = 0;
-			for (const c of ['invoices', 'payments', 'credit-notes', 'refunds'])
-				count += (await layerRecords(layer, c)).filter(
-					(r) => r.status !== 'draft' && (r.sage as IDataObject).synced !== true,
-				).length;
-			return count;
-		};
-		while ((await unsynced()) > 0 && runs < 4) {
+		while ((await unsyncedInLayer(layer.url)) > 0 && runs < 4) {
 			expectRunOk(await n8n.execute(idOf('hourly')), true);
 			runs++;
 		}
-		expect(await unsynced()).toBe(0);
+		expect(await unsyncedInLayer(layer.url)).toBe(0);
 		const invoices = (await layerRecords(layer, 'invoices')).filter(
 			(i) => i.status === 'finalised',
 		);
@@ -508,7 +487,7 @@ describeIfN8n('Layer ↔ Intacct templates in the real n8n CLI', () => {
 			(id) => (owes.get(id) ?? 0) !== (intacctOwes.get(id) ?? 0),
 		);
 		console.log(
-			`Intacct soak: faulty run ${faulty.ok ? 'completed' : 'stopped'}, injected ${JSON.stringify(injectedFaults)}; ${runs} runs to converge; invoices lost ${lost}, duplicated ${duplicated}; payments duplicated ${paymentsDuplicated}; customers with a balance difference ${wrong.length}`,
+			`Intacct soak: faulty run ${faulty.ok ? 'completed' : 'stopped'}, injected ${JSON.stringify(injected)}; ${runs} runs to converge; invoices lost ${lost}, duplicated ${duplicated}; payments duplicated ${paymentsDuplicated}; customers with a balance difference ${wrong.length}`,
 		);
 		expect([lost, duplicated, paymentsDuplicated, wrong.length]).toEqual([0, 0, 0, 0]);
 		expect(arPayments.length).toBe(payments.length);

@@ -22,7 +22,16 @@ import {
 	type N8nInstance,
 	type WorkflowJson,
 } from '../helpers/n8nCli';
-import { expectRunOk, outputsOf, readTemplates, workflowsOf } from '../helpers/templateRun';
+import {
+	expectRunOk,
+	outputsOf,
+	readTemplates,
+	workflowsOf,
+	SOAK_FAULTS,
+	injectedFaults,
+	setFaults,
+	unsyncedInLayer,
+} from '../helpers/templateRun';
 import {
 	rl,
 	runSage200,
@@ -557,47 +566,21 @@ describeIfN8n('Layer ↔ Sage 200 templates in the real n8n CLI', () => {
 				seed: 99,
 			},
 		);
-		const faults = {
-			seed: 5,
-			faults: [
-				{ type: 'http500', probability: 0.03 },
-				{ type: 'rateLimit', probability: 0.02, retryAfterSeconds: 1 },
-				{ type: 'reset', probability: 0.02 },
-				{ type: 'lostAfterCommit', probability: 0.02 },
-				{ type: 'sessionExpiry', probability: 0.01 },
-			],
-		};
-		for (const url of [layer.url, sage.url])
-			await fetch(`${url}/__sandbox/faults`, {
-				method: 'PUT',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(faults),
-			});
+		await setFaults(layer.url, SOAK_FAULTS);
+		await setFaults(sage.url, SOAK_FAULTS);
 		const faulty = await n8n.execute(idOf('sage200-9'));
-		const injected: Record<string, unknown> = {};
-		for (const [name, url] of [
-			['layer', layer.url],
-			['sage200', sage.url],
-		])
-			injected[name] = (
-				(await (await fetch(`${url}/__sandbox/meter`)).json()) as { faults: unknown }
-			).faults;
-		for (const url of [layer.url, sage.url])
-			await fetch(`${url}/__sandbox/faults`, { method: 'DELETE' });
-		const unsynced = async () => {
-			let count = 0;
-			for (const c of ['invoices', 'payments', 'credit-notes', 'refunds'])
-				count += (await layerRecords(layer, c)).filter(
-					(r) => r.status !== 'draft' && (r.sage as IDataObject).synced !== true,
-				).length;
-			return count;
+		const injected = {
+			layer: await injectedFaults(layer.url),
+			sage200: await injectedFaults(sage.url),
 		};
+		await setFaults(layer.url, undefined);
+		await setFaults(sage.url, undefined);
 		let runs = 1;
-		while ((await unsynced()) > 0 && runs < 4) {
+		while ((await unsyncedInLayer(layer.url)) > 0 && runs < 4) {
 			expectRunOk(await n8n.execute(idOf('sage200-9')), true);
 			runs++;
 		}
-		expect(await unsynced()).toBe(0);
+		expect(await unsyncedInLayer(layer.url)).toBe(0);
 		const posted = await allSage(sage, 'sales_posted_transactions');
 		const keys = posted.map(
 			(p) => `${String(p._company)}|${String(p.trader_transaction_type)}|${String(p.reference)}`,

@@ -11,6 +11,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { IntacctSandbox } from '../../sandbox/intacct/server';
+import { seededRandom } from '../../sandbox/shared/random';
 import type { Sage200Sandbox } from '../../sandbox/sage200/server';
 import type { TheLayerSandbox } from '../../sandbox/thelayer/server';
 import {
@@ -29,18 +30,6 @@ import { records as layerRecords, runLayer, startSandbox as startLayer } from '.
 const ITEMS = 500;
 /** Retries stay on (a dropped connection is part of the test) but fast. */
 const FAST = { maxRetries: 2, retryBaseDelayMs: 1 };
-
-/** A deterministic PRNG (mulberry32), so a failure reproduces. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const HUGE = 'x'.repeat(100_000);
 const BAD: Record<'text' | 'date' | 'amount' | 'currency' | 'json', unknown[]> = {
@@ -111,7 +100,7 @@ type Shape = Record<string, keyof typeof BAD>;
 
 /** 500 items, each with at least one malformed field; the rest take valid values. */
 function malformedItems(shape: Shape, valid: IDataObject, seed: number): IDataObject[] {
-	const rnd = prng(seed);
+	const rnd = seededRandom(seed);
 	const fields = Object.keys(shape);
 	return Array.from({ length: ITEMS }, (_, n) => {
 		const item: IDataObject = { ...valid };

@@ -16,6 +16,7 @@ import {
 	runWorkflow,
 	type WorkflowRunResult,
 } from '../helpers/engine';
+import { seededRandom } from '../../sandbox/shared/random';
 
 /**
  * `syncFixture`: a test-only node that emits the records in its `records` parameter (JSON), so a
@@ -88,16 +89,7 @@ export async function runSync(
 }
 
 /** A small deterministic PRNG (mulberry32), so random tests replay exactly from their seed. */
-export function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+export const prng = seededRandom;
 
 export const int = (rand: () => number, min: number, max: number) =>
 	min + Math.floor(rand() * (max - min + 1));
