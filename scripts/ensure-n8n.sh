@@ -9,8 +9,8 @@
 # package-lock.json's, if one is committed next to it) and the Node version (native addons are
 # built per Node). Otherwise: copy the manifest, `npm install
 # --ignore-scripts` (n8n's Kafka dependency cannot build offline), then `npm rebuild sqlite3
-# isolated-vm` (the two native modules n8n needs) from source against this Node's headers (no
-# prebuilt-binary download, which would wait on a closed network), check that n8n
+# isolated-vm` (the two native modules n8n needs) against this Node's headers (sqlite3 from source:
+# no prebuilt-binary download, which would wait on a closed network), check that n8n
 # starts, and write the stamp. Safe to rerun and to run concurrently (flock). Cold: ~7-10 min, 2.7 GB.
 # Override the target with N8N_RUNTIME_DIR=/some/dir.
 
@@ -94,8 +94,12 @@ _ensure_n8n_main() {
 				return 1
 			}
 			echo "[ensure-n8n] npm rebuild sqlite3 isolated-vm (nodedir=${npm_config_nodedir:-system})" >&2
+			# sqlite3 from source: its install would first try to download a prebuilt binary from
+			# GitHub. isolated-vm builds against this Node's headers as before (from source it takes
+			# ten minutes more).
 			(cd "$runtime_dir" && npm_config_build_from_source=true timeout --kill-after=30 900 \
-				npm rebuild sqlite3 isolated-vm --ignore-scripts=false >&2) || {
+				npm rebuild sqlite3 --ignore-scripts=false >&2 &&
+				timeout --kill-after=30 900 npm rebuild isolated-vm --ignore-scripts=false >&2) || {
 				echo "[ensure-n8n] npm rebuild failed" >&2
 				exec 9>&-
 				return 1

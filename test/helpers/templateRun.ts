@@ -51,7 +51,16 @@ export function expectRunOk(result: ExecuteResult, allowItemErrors = false): voi
 		...(allowItemErrors ? [] : errors.map((e) => `${e.node}: ${e.error}`)),
 	].filter(Boolean);
 	if (problems.length || !result.ok)
-		throw new Error(`Workflow run failed:\n${problems.join('\n') || result.stderr.slice(-2000)}`);
+		throw new Error(
+			`Workflow run failed (exit ${String(result.exitCode)}, ${result.durationMs} ms):\n${
+				problems.join('\n') ||
+				[
+					result.stderr.slice(-2000),
+					...result.logs.slice(-10).map((l) => `${l.level}: ${l.message.slice(0, 300)}`),
+					result.stdout.slice(-1000),
+				].join('\n')
+			}`,
+		);
 }
 
 /** `node: items per output` for every node that ran, e.g. to see where items stopped. */
