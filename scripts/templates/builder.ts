@@ -220,28 +220,19 @@ export class Template {
 		);
 	}
 
-	/** An If / Filter-style condition on a boolean expression. */
+	/** A Filter node: keeps the items where the boolean expression holds. */
 	filter(name: string, position: Position, condition: string) {
-		return this.add(name, 'n8n-nodes-base.filter', 2.2, position, {
-			conditions: {
-				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
-				conditions: [
-					{
-						id: stableId(this.id, name, 'condition'),
-						leftValue: condition,
-						rightValue: '',
-						operator: { type: 'boolean', operation: 'true', singleValue: true },
-					},
-				],
-				combinator: 'and',
-			},
-			options: {},
-		});
+		return this.add(name, 'n8n-nodes-base.filter', 2.2, position, this.condition(name, condition));
 	}
 
 	/** An If node: output 0 where the boolean expression holds, output 1 otherwise. */
 	ifTrue(name: string, position: Position, condition: string) {
-		return this.add(name, 'n8n-nodes-base.if', 2.2, position, {
+		return this.add(name, 'n8n-nodes-base.if', 2.2, position, this.condition(name, condition));
+	}
+
+	/** The If / Filter parameters for one "is true" test of a boolean expression. */
+	private condition(name: string, condition: string): Record<string, unknown> {
+		return {
 			conditions: {
 				options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
 				conditions: [
@@ -255,7 +246,7 @@ export class Template {
 				combinator: 'and',
 			},
 			options: {},
-		});
+		};
 	}
 
 	removeDuplicates(name: string, position: Position, fields: string) {
