@@ -19,6 +19,7 @@ import {
 	REPO_ROOT,
 	createN8nInstance,
 	packPackage,
+	sandboxCredentialImports,
 	type WorkflowJson,
 } from './lib/n8nRuntime';
 import { formatSummary, intacctSummary, sage200Summary, type SyncSummary } from './lib/summary';
@@ -123,24 +124,11 @@ async function setUpN8n(userFolder: string, { intacct, layer, sage200 }: Sandbox
 		// workflow itself (n8n's publication tables are filled only by editor activations).
 		env: { N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false' },
 	});
-	await n8n.importCredentials([
-		{
-			id: 'intacctSandbox01',
-			name: 'Sage Intacct account',
-			type: 'sageIntacctApi',
-			data: { endpointUrl: intacct.endpoint, ...intacct.credentials },
-		},
-		{
-			id: 'layerSandbox0001',
-			name: 'The Layer account',
-			type: 'theLayerApi',
-			data: { baseUrl: layer.url, ...layer.credentials },
-		},
-		{
-			id: 'sage200Sandbox01',
-			name: 'Sage 200 account',
-			type: 'sage200OAuth2Api',
-			data: {
+	await n8n.importCredentials(
+		sandboxCredentialImports({
+			layer,
+			intacct,
+			sage200: {
 				grantType: 'authorizationCode',
 				edition: 'professional',
 				authUrl: sage200.oauth.authorizeUrl,
@@ -153,8 +141,8 @@ async function setUpN8n(userFolder: string, { intacct, layer, sage200 }: Sandbox
 				authentication: 'body',
 				oauthTokenData: { ...sage200Token },
 			},
-		},
-	]);
+		}),
+	);
 	const files = readdirSync(path.join(REPO_ROOT, 'workflows')).filter((f) => f.endsWith('.json'));
 	// Templates that call each other carry their own ids; keep them.
 	const workflows = files.map((file) => ({

@@ -79,6 +79,50 @@ export interface CredentialImport {
 	data: ICredentialDataDecryptedObject;
 }
 
+/**
+ * The credentials the templates name (ids and names as in workflows/), pointing at running
+ * sandboxes; pass only the systems a run needs. `sage200` is a connected credential's data.
+ */
+export function sandboxCredentialImports(sandboxes: {
+	layer?: { url: string; credentials: object };
+	intacct?: { endpoint: string; credentials: object };
+	sage200?: ICredentialDataDecryptedObject;
+}): CredentialImport[] {
+	const { layer, intacct, sage200 } = sandboxes;
+	return [
+		...(layer
+			? [
+					{
+						id: 'layerSandbox0001',
+						name: 'The Layer account',
+						type: 'theLayerApi',
+						data: { baseUrl: layer.url, ...layer.credentials },
+					},
+				]
+			: []),
+		...(intacct
+			? [
+					{
+						id: 'intacctSandbox01',
+						name: 'Sage Intacct account',
+						type: 'sageIntacctApi',
+						data: { endpointUrl: intacct.endpoint, ...intacct.credentials },
+					},
+				]
+			: []),
+		...(sage200
+			? [
+					{
+						id: 'sage200Sandbox01',
+						name: 'Sage 200 account',
+						type: 'sage200OAuth2Api',
+						data: sage200,
+					},
+				]
+			: []),
+	] as CredentialImport[];
+}
+
 /** An exported n8n workflow (the shape `n8n import:workflow` reads). */
 export interface WorkflowJson {
 	id?: string;

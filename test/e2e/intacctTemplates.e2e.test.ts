@@ -16,7 +16,13 @@ import {
 	startSandbox as startIntacct,
 } from '../intacct/helpers';
 import { ISSUE_SCENARIO, buildScenario, layerBalances, layerCall } from '../helpers/layerScenario';
-import { createN8nInstance, describeIfN8n, packPackage, type N8nInstance } from '../helpers/n8nCli';
+import {
+	createN8nInstance,
+	describeIfN8n,
+	packPackage,
+	sandboxCredentialImports,
+	type N8nInstance,
+} from '../helpers/n8nCli';
 import {
 	expectRunOk,
 	itemErrors,
@@ -74,20 +80,7 @@ describeIfN8n('Layer ↔ Intacct templates in the real n8n CLI', () => {
 			// (a running n8n moves it to its publication tables itself).
 			env: { N8N_USE_WORKFLOW_PUBLICATION_SERVICE: 'false' },
 		});
-		await n8n.importCredentials([
-			{
-				id: 'layerSandbox0001',
-				name: 'The Layer account',
-				type: 'theLayerApi',
-				data: { baseUrl: layer.url, ...layer.credentials },
-			},
-			{
-				id: 'intacctSandbox01',
-				name: 'Sage Intacct account',
-				type: 'sageIntacctApi',
-				data: { endpointUrl: intacct.endpoint, ...intacct.credentials },
-			},
-		]);
+		await n8n.importCredentials(sandboxCredentialImports({ layer, intacct }));
 		await n8n.importWorkflows(workflowsOf(templates));
 		// What a user does after importing: publish the sub-workflows the hourly one calls.
 		await n8n.publishWorkflows(

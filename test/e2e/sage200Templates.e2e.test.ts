@@ -19,6 +19,7 @@ import {
 	createN8nInstance,
 	describeIfN8n,
 	packPackage,
+	sandboxCredentialImports,
 	type N8nInstance,
 	type WorkflowJson,
 } from '../helpers/n8nCli';
@@ -161,20 +162,9 @@ describeIfN8n('Layer ↔ Sage 200 templates in the real n8n CLI', () => {
 				N8N_RESTRICT_FILE_ACCESS_TO: files,
 			},
 		});
-		await n8n.importCredentials([
-			{
-				id: 'layerSandbox0001',
-				name: 'The Layer account',
-				type: 'theLayerApi',
-				data: { baseUrl: layer.url, ...layer.credentials },
-			},
-			{
-				id: 'sage200Sandbox01',
-				name: 'Sage 200 account',
-				type: 'sage200OAuth2Api',
-				data: await sage200Credentials(sage),
-			},
-		]);
+		await n8n.importCredentials(
+			sandboxCredentialImports({ layer, sage200: await sage200Credentials(sage) }),
+		);
 		const upload = templates.find((t) => t.file.startsWith('customer-upload')) as WorkflowJson;
 		const grid = templates.find((t) => t.file.startsWith('customers-grid')) as WorkflowJson;
 		await n8n.importWorkflows([
