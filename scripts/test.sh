@@ -95,22 +95,28 @@ run_jest() {
 	timeout --kill-after=30 "$left" npx jest --json --outputFile="$RESULTS" --forceExit "$@" >&2
 }
 
-# The browser test drives Debian's Chromium (never a downloaded browser). Installed when missing
-# and this user may (root with apt-get); otherwise that one test is skipped, not failed.
-ensure_chromium() {
-	local chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
-	if [ -x "$chromium" ]; then
-		echo "chromium: $chromium" >&2
+# Debian packages some tests need, installed when missing and this user may (root with apt-get);
+# otherwise those tests are skipped with the reason, not failed:
+#   chromium               the browser test (never a downloaded browser)
+#   redis-server, postgresql  the queue-mode test (n8n main + 2 workers)
+ensure_debian_packages() {
+	local missing=()
+	[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
+	command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+	compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+	if [ "${#missing[@]}" -eq 0 ]; then
+		echo "debian packages: all present" >&2
 		return 0
 	fi
 	if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-		echo "[test.sh] no Chromium at $chromium and cannot install it; the browser test will be skipped" >&2
+		echo "[test.sh] missing ${missing[*]} and cannot install; the tests needing them will be skipped" >&2
 		return 0
 	fi
 	export DEBIAN_FRONTEND=noninteractive
-	timeout 900 apt-get install -y --no-install-recommends chromium >&2 ||
-		{ timeout 300 apt-get update >&2 && timeout 900 apt-get install -y --no-install-recommends chromium >&2; } ||
-		echo "[test.sh] could not install Chromium; the browser test will be skipped" >&2
+	echo "installing ${missing[*]}" >&2
+	timeout 900 apt-get install -y --no-install-recommends "${missing[@]}" >&2 ||
+		{ timeout 300 apt-get update >&2 && timeout 900 apt-get install -y --no-install-recommends "${missing[@]}" >&2; } ||
+		echo "[test.sh] could not install ${missing[*]}; the tests needing them will be skipped" >&2
 	return 0
 }
 
@@ -155,7 +161,7 @@ summarize() {
 
 step toolchain use_toolchain || exit 1
 start_runtime_install
-step browser ensure_chromium
+step debian-packages ensure_debian_packages
 step dependencies install_dependencies || exit 1
 step build npm run build >&2
 step lint npm run lint >&2
