@@ -202,7 +202,8 @@ export interface N8nInstance {
 	 * sub-workflow outside the editor, so the ones a template calls must be published.
 	 */
 	publishWorkflows(ids: string[]): Promise<void>;
-	execute(workflowId: string): Promise<ExecuteResult>;
+	/** `n8n execute --id`; `timeoutMs` (default 300 s) bounds each attempt. */
+	execute(workflowId: string, options?: { timeoutMs?: number }): Promise<ExecuteResult>;
 	/** Node type names n8n loaded (`n8n export:nodes`), e.g. to check the package is seen. */
 	listNodeTypes(): Promise<string[]>;
 	/** Kills running commands; the folder is kept for debugging unless `remove` is set. */
@@ -526,12 +527,12 @@ export async function createN8nInstance(
 		}
 	};
 
-	const execute: N8nInstance['execute'] = async (workflowId) => {
+	const execute: N8nInstance['execute'] = async (workflowId, executeOptions = {}) => {
 		// `n8n execute` prints the IRun through logger.info, so it needs the info level.
 		const once = () =>
 			run(['execute', `--id=${workflowId}`, '--rawOutput'], {
 				logLevel: 'info',
-				timeoutMs: 300_000,
+				timeoutMs: executeOptions.timeoutMs ?? 300_000,
 			});
 		let result = await once();
 		// A CLI that printed no run at all (it failed to start or to report) is tried once more;

@@ -162,3 +162,98 @@ export function formatSummary(s: SyncSummary): string {
 	];
 	return lines.join('\n');
 }
+
+/**
+ * Exactly-once accounting of a sync, for the soak and queue-mode runs: Layer records whose Sage
+ * link points at nothing (lost), Sage records written more than once for one business key
+ * (duplicated), records still unsynced, and linked customers whose balances differ.
+ */
+export interface ExactlyOnce {
+	records: number;
+	unsynced: number;
+	lost: number;
+	duplicated: number;
+	customersDuplicated: number;
+	balanceDifferences: number;
+}
+
+const transactionsOf = (layer: Awaited<ReturnType<typeof layerState>>) =>
+	[
+		...layer.invoices.filter((i) => i.status === 'finalised'),
+		...layer.payments,
+		...layer.creditNotes,
+		...layer.refunds,
+	].filter((r) => r.status !== 'draft');
+
+function exactlyOnce(
+	layer: Awaited<ReturnType<typeof layerState>>,
+	sageIds: Set<string>,
+	businessKeys: string[],
+	customerKeys: string[],
+	balanceDifferences: number,
+): ExactlyOnce {
+	const records = transactionsOf(layer);
+	const link = (r: Json) => (r.sage as Json | undefined) ?? {};
+	const extra = (keys: string[]) => keys.length - new Set(keys).size;
+	return {
+		records: records.length,
+		unsynced: records.filter((r) => link(r).synced !== true).length,
+		lost: records.filter((r) => !sageIds.has(String(link(r).sageTransactionId))).length,
+		duplicated: extra(businessKeys),
+		customersDuplicated: extra(customerKeys),
+		balanceDifferences,
+	};
+}
+
+export async function intacctExactlyOnce(
+	layerUrl: string,
+	intacctUrl: string,
+): Promise<ExactlyOnce> {
+	const layer = await layerState(layerUrl);
+	const get = (o: string) => control(`${intacctUrl}/__sandbox/records/${o}`);
+	const [invoices, payments, adjustments, customers] = await Promise.all([
+		get('ARINVOICE'),
+		get('ARPYMT'),
+		get('ARADJUSTMENT'),
+		get('CUSTOMER'),
+	]);
+	const ids = new Set([...invoices, ...payments, ...adjustments].map((r) => String(r.RECORDNO)));
+	const keys = [
+		...invoices.map((r) => `ARINVOICE|${String(r.RECORDID)}`),
+		...payments.map((r) => `ARPYMT|${String(r.DOCNUMBER)}`),
+		...adjustments.map((r) => `ARADJUSTMENT|${String(r.RECORDID)}`),
+	];
+	const summary = await intacctSummary(layerUrl, intacctUrl);
+	return exactlyOnce(
+		layer,
+		ids,
+		keys,
+		customers.map((c) => String(c.NAME)),
+		summary.mismatches.length,
+	);
+}
+
+export async function sage200ExactlyOnce(
+	layerUrl: string,
+	sage200Url: string,
+): Promise<ExactlyOnce> {
+	const layer = await layerState(layerUrl);
+	const companies = new Set(
+		layer.customers
+			.map((c) => String((c.sage as Json | undefined)?.sageCompany ?? '').split(':')[1])
+			.filter(Boolean),
+	);
+	const ids = new Set<string>();
+	const keys: string[] = [];
+	const customerKeys: string[] = [];
+	for (const company of companies) {
+		const get = (c: string) => control(`${sage200Url}/__sandbox/records/${c}?company=${company}`);
+		for (const p of await get('sales_posted_transactions')) {
+			ids.add(`${company}/${String(p.id)}`);
+			keys.push(`${company}|${String(p.trader_transaction_type)}|${String(p.reference)}`);
+		}
+		for (const c of await get('customers')) customerKeys.push(`${company}|${String(c.reference)}`);
+	}
+	const summary = await sage200Summary(layerUrl, sage200Url);
+	return exactlyOnce(layer, ids, keys, customerKeys, summary.mismatches.length);
+}

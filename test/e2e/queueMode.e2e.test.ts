@@ -7,15 +7,16 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
 
 import type { IntacctSandbox } from '../../sandbox/intacct/server';
-import { COMPANY_IDS, type Sage200Sandbox } from '../../sandbox/sage200/server';
+import type { Sage200Sandbox } from '../../sandbox/sage200/server';
 import type { TheLayerSandbox } from '../../sandbox/thelayer/server';
 import { startQueueCluster, type QueueCluster } from '../../scripts/lib/queueMode';
 import { queueModeMissing } from '../../scripts/lib/services';
-import { records as intacctRecords, startSandbox as startIntacct } from '../intacct/helpers';
-import { buildScenario, layerBalances } from '../helpers/layerScenario';
+import { intacctExactlyOnce, sage200ExactlyOnce } from '../../scripts/lib/summary';
+import { startSandbox as startIntacct } from '../intacct/helpers';
+import { buildScenario } from '../helpers/layerScenario';
 import {
 	isN8nInstalled,
 	packPackage,
@@ -25,7 +26,7 @@ import {
 } from '../helpers/n8nCli';
 import { readTemplates, unsyncedInLayer, workflowsOf } from '../helpers/templateRun';
 import { sage200Credentials, startSandbox as startSage200 } from '../sage200/helpers';
-import { records as layerRecords, startSandbox as startLayer } from '../thelayer/helpers';
+import { startSandbox as startLayer } from '../thelayer/helpers';
 
 const TRIGGERS = 3;
 const SCENARIO = { customers: 20, invoices: 60, payments: 40, creditNotes: 4, refunds: 2 };
@@ -57,7 +58,14 @@ function webhookCopy(hourly: WorkflowJson, id: string, path: string): WorkflowJs
 	return { ...hourly, id, name: `${hourly.name} (trigger ${path})`, nodes, active: true };
 }
 
-const pence = (value: unknown) => Math.round(Number(value) * 100);
+/** Nothing lost, nothing written twice, nothing left unsynced, every balance equal. */
+const EXACTLY_ONCE = {
+	unsynced: 0,
+	lost: 0,
+	duplicated: 0,
+	customersDuplicated: 0,
+	balanceDifferences: 0,
+};
 
 describeQueue(
 	'queue mode: main + 2 workers, the hourly syncs from several triggers at once',
@@ -155,48 +163,12 @@ describeQueue(
 			}
 			expect(await unsyncedInLayer(layer.url)).toBe(0);
 
-			const invoices = (await layerRecords(layer, 'invoices')).filter(
-				(i) => i.status === 'finalised',
+			const result = await intacctExactlyOnce(layer.url, intacct.url);
+			console.log(`Queue mode, Intacct: ${JSON.stringify(result)}`);
+			expect(result).toMatchObject(EXACTLY_ONCE);
+			expect(result.records).toBe(
+				scenario.invoices + scenario.payments + scenario.creditNotes + scenario.refunds,
 			);
-			const arInvoices = await intacctRecords(intacct, 'ARINVOICE');
-			const numbers = arInvoices.map((a) => String(a.RECORDID));
-			const arPayments = await intacctRecords(intacct, 'ARPYMT');
-			const payments = await layerRecords(layer, 'payments');
-			const customers = await intacctRecords(intacct, 'CUSTOMER');
-			const names = customers.map((c) => String(c.NAME));
-			const owes = layerBalances({
-				invoices,
-				payments,
-				creditNotes: await layerRecords(layer, 'credit-notes'),
-				refunds: await layerRecords(layer, 'refunds'),
-			});
-			const intacctOwes = new Map<string, number>();
-			const add = (id: unknown, amount: number) =>
-				intacctOwes.set(String(id), (intacctOwes.get(String(id)) ?? 0) + amount);
-			for (const i of arInvoices) add(i.CUSTOMERID, pence(i.TOTALDUE));
-			for (const a of await intacctRecords(intacct, 'ARADJUSTMENT'))
-				add(a.CUSTOMERID, pence(a.TOTALDUE));
-			for (const p of arPayments) add(p.CUSTOMERID, -Math.abs(pence(p.TOTALDUE ?? 0)));
-			const wrong = scenario.customerIds.filter(
-				(id) => (owes.get(id) ?? 0) !== (intacctOwes.get(id) ?? 0),
-			);
-			const summary = {
-				invoicesLost: invoices.filter((i) => !numbers.includes(String(i.number))).length,
-				invoicesDuplicated: numbers.length - new Set(numbers).size,
-				paymentsDuplicated: arPayments.length - new Set(arPayments.map((p) => p.DOCNUMBER)).size,
-				paymentsLost: payments.length - arPayments.length,
-				customersDuplicated: names.length - new Set(names).size,
-				balanceDifferences: wrong.length,
-			};
-			console.log(`Queue mode, Intacct: ${JSON.stringify(summary)}`);
-			expect(summary).toEqual({
-				invoicesLost: 0,
-				invoicesDuplicated: 0,
-				paymentsDuplicated: 0,
-				paymentsLost: 0,
-				customersDuplicated: 0,
-				balanceDifferences: 0,
-			});
 		}, 900_000);
 
 		test('Sage 200 hourly, three triggers at once: every posting exactly once, balances exact', async () => {
@@ -215,62 +187,12 @@ describeQueue(
 			}
 			expect(await unsyncedInLayer(layer.url)).toBe(0);
 
-			const posted: IDataObject[] = [];
-			const sageCustomers: IDataObject[] = [];
-			for (const company of [COMPANY_IDS.uk, COMPANY_IDS.ireland]) {
-				for (const [collection, into] of [
-					['sales_posted_transactions', posted],
-					['customers', sageCustomers],
-				] as const) {
-					const response = await fetch(
-						`${sage.url}/__sandbox/records/${collection}?company=${company}`,
-					);
-					for (const r of (await response.json()) as IDataObject[])
-						into.push({ ...r, _company: company });
-				}
-			}
-			const keys = posted.map(
-				(p) => `${String(p._company)}|${String(p.trader_transaction_type)}|${String(p.reference)}`,
+			const result = await sage200ExactlyOnce(layer.url, sage.url);
+			console.log(`Queue mode, Sage 200: ${JSON.stringify(result)}`);
+			expect(result).toMatchObject(EXACTLY_ONCE);
+			expect(result.records).toBe(
+				scenario.invoices + scenario.payments + scenario.creditNotes + scenario.refunds,
 			);
-			const refs = sageCustomers.map((c) => `${String(c._company)}|${String(c.reference)}`);
-			const invoices = (await layerRecords(layer, 'invoices')).filter(
-				(i) => i.status === 'finalised',
-			);
-			const layerCustomers = await layerRecords(layer, 'customers');
-			const owes = layerBalances({
-				invoices,
-				payments: await layerRecords(layer, 'payments'),
-				creditNotes: await layerRecords(layer, 'credit-notes'),
-				refunds: await layerRecords(layer, 'refunds'),
-			});
-			const wrong = scenario.customerIds.filter((id) => {
-				const link = (layerCustomers.find((c) => c.id === id)?.sage ?? {}) as IDataObject;
-				const company = Number(String(link.sageCompany).split(':')[1]);
-				const found = sageCustomers.find(
-					(s) => s._company === company && String(s.id) === String(link.sageCustomerId),
-				);
-				return (owes.get(id) ?? 0) !== (found ? pence(found.balance) : 0);
-			});
-			const summary = {
-				invoicesLost: invoices.filter(
-					(i) =>
-						!posted.some(
-							(p) =>
-								`${String(p._company)}/${String(p.id)}` ===
-								(i.sage as IDataObject).sageTransactionId,
-						),
-				).length,
-				postingsDuplicated: keys.length - new Set(keys).size,
-				customersDuplicated: refs.length - new Set(refs).size,
-				balanceDifferences: wrong.length,
-			};
-			console.log(`Queue mode, Sage 200: ${JSON.stringify(summary)}`);
-			expect(summary).toEqual({
-				invoicesLost: 0,
-				postingsDuplicated: 0,
-				customersDuplicated: 0,
-				balanceDifferences: 0,
-			});
 		}, 900_000);
 	},
 );
