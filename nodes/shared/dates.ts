@@ -42,9 +42,16 @@ export function parseCalendarDate(value: unknown, field: string): CalendarDate {
 	if (iso) date = { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };
 	const us = US_DATE.exec(text);
 	if (!date && us) date = { year: Number(us[3]), month: Number(us[1]), day: Number(us[2]) };
-	// UTC: only the calendar date matters, and n8n sets luxon's default zone (a slow Intl lookup).
-	if (!date || !DateTime.fromObject(date, { zone: 'utc' }).isValid) throw invalid(field, text);
+	if (!date || !isRealDate(date)) throw invalid(field, text);
 	return date;
+}
+
+/** A day that exists in the proleptic Gregorian calendar (years 1 to 9999). */
+function isRealDate({ year, month, day }: CalendarDate): boolean {
+	if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+	const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+	const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+	return day <= days;
 }
 
 function invalid(field: string, value: unknown): FieldError {

@@ -54,11 +54,12 @@ function readResult(value: ParsedXmlValue): IntacctResult {
 	const dataAttributes: Record<string, string> = {};
 	const records: IDataObject[] = [];
 	if (data) {
+		const shared = new Map<string, string>();
 		for (const [key, child] of Object.entries(data)) {
 			if (key.startsWith('@')) dataAttributes[key.slice(1)] = String(child);
 			else if (key !== '#text') {
 				for (const record of asArray(child)) {
-					const plain = toPlainRecord(record);
+					const plain = toPlainRecord(record, shared);
 					records.push(typeof plain === 'object' && plain !== null ? (plain as IDataObject) : {});
 				}
 			}
