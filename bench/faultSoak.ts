@@ -166,7 +166,9 @@ async function soakSystem(
 			seed: 2026,
 		},
 	);
-	log(`${system}: seeded ${JSON.stringify({ ...scenario, customerIds: scenario.customerIds.length })}`);
+	log(
+		`${system}: seeded ${JSON.stringify({ ...scenario, customerIds: scenario.customerIds.length })}`,
+	);
 
 	const runs: RunRecord[] = [];
 	const runOnce = async (withFaults: boolean) => {
