@@ -35,13 +35,22 @@ export async function forEachItem(
 			if (!ctx.continueOnFail()) throw itemError;
 			json = [{ error: itemError.message }];
 		}
-		out.push(
-			...ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(json), {
+		appendAll(
+			out,
+			ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(json), {
 				itemData: { item: itemIndex },
 			}),
 		);
 	}
 	return out;
+}
+
+/**
+ * `out.push(...items)` without the spread: a spread passes every item as an argument, and a Get
+ * Many of 200,000 records overflows the call stack ("Maximum call stack size exceeded").
+ */
+export function appendAll<T>(out: T[], items: readonly T[]): void {
+	for (const item of items) out.push(item);
 }
 
 /**

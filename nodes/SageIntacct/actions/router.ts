@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { appendAll } from '../../shared/itemLoop';
 import { IntacctClient } from '../transport/client';
 import { clientOptions } from './common/params';
 import { toItemError } from './common/itemErrors';
@@ -56,8 +57,9 @@ function toExecutionData(ctx: IExecuteFunctions, outcomes: ItemOutcome[]): INode
 		if ('error' in outcome) {
 			const error = toItemError(ctx.getNode(), outcome.error, outcome.itemIndex);
 			if (!ctx.continueOnFail()) throw error;
-			out.push(
-				...ctx.helpers.constructExecutionMetaData(
+			appendAll(
+				out,
+				ctx.helpers.constructExecutionMetaData(
 					ctx.helpers.returnJsonArray({ error: error.message } as IDataObject),
 					{
 						itemData: { item: outcome.itemIndex },
@@ -66,8 +68,9 @@ function toExecutionData(ctx: IExecuteFunctions, outcomes: ItemOutcome[]): INode
 			);
 			continue;
 		}
-		out.push(
-			...ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(outcome.json), {
+		appendAll(
+			out,
+			ctx.helpers.constructExecutionMetaData(ctx.helpers.returnJsonArray(outcome.json), {
 				itemData: { item: outcome.itemIndex },
 			}),
 		);
