@@ -134,10 +134,20 @@ interface OpenElement {
 const NAME_END = /[\s/>]/g;
 const ATTRIBUTE = /\s*([^\s=/>]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
 
+/** isRepeating for an element or attribute `name` directly under `parent`, without the regexes. */
+function repeatsUnder(parent: OpenElement, name: string, path: string): boolean {
+	return (
+		path === 'response.operation.result' ||
+		(name === 'error' && parent.name === 'errormessage') ||
+		parent.path === 'response.operation.result.data' ||
+		parent.name === `${name}S`
+	);
+}
+
 function addChild(parent: OpenElement, name: string, path: string, value: ParsedXmlValue): void {
 	const existing = parent.node[name];
 	if (existing === undefined) {
-		parent.node[name] = isRepeating(name, path) ? [value] : value;
+		parent.node[name] = repeatsUnder(parent, name, path) ? [value] : value;
 	} else if (Array.isArray(existing)) {
 		existing.push(value);
 	} else {
@@ -232,7 +242,11 @@ function fastParse(xml: string): ParsedXml | undefined {
 				const value = decodeEntities(match[2] ?? match[3]);
 				if (value === undefined) return undefined;
 				// fast-xml-parser asks isArray about attributes too (their path ends in the name).
-				element.node[`@${match[1]}`] = isRepeating(match[1], `${element.path}.${match[1]}`)
+				element.node[`@${match[1]}`] = repeatsUnder(
+					element,
+					match[1],
+					`${element.path}.${match[1]}`,
+				)
 					? [value]
 					: value;
 				element.hasAttributes = true;
