@@ -220,7 +220,12 @@ async function main(): Promise<void> {
 	let created: Measurement;
 	let read: Measurement;
 	try {
-		const write = await measureCreate(sandbox, { n: args.invoices, batchSize: 100, prefix: 'CP' });
+		const write = await measureCreate(sandbox, {
+			n: args.invoices,
+			batchSize: 100,
+			prefix: 'CP',
+			concurrency: args.concurrency,
+		});
 		created = write.measurement;
 		read = await measureRead(sandbox, {
 			n: args.invoices,

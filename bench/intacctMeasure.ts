@@ -104,7 +104,7 @@ function invoiceInput(prefix: string, n: number): IDataObject[] {
 	}));
 }
 
-const createParameters = (batchSize: number): INodeParameters => ({
+const createParameters = (batchSize: number, concurrency = 1): INodeParameters => ({
 	resource: 'arInvoice',
 	operation: 'create',
 	customerId: { __rl: true, mode: 'id', value: '={{ $json.customerId }}' },
@@ -115,7 +115,7 @@ const createParameters = (batchSize: number): INodeParameters => ({
 	lines: {
 		line: [{ glAccountNo: BENCH_GL_ACCOUNT, amount: '={{ $json.amount }}', memo: 'Benchmark' }],
 	},
-	requestOptions: { batchSize },
+	requestOptions: { batchSize, concurrency },
 });
 
 const readParameters = (prefix: string): INodeParameters => ({
@@ -172,12 +172,12 @@ function measurement(
  */
 export async function measureCreate(
 	sandbox: BenchSandbox,
-	options: { n: number; batchSize: number; prefix: string },
+	options: { n: number; batchSize: number; prefix: string; concurrency?: number },
 ): Promise<{ measurement: Measurement; credentials: ICredentialDataDecryptedObject }> {
 	const { n, batchSize, prefix } = options;
 	const timed = await timedRun(
 		sandbox,
-		createParameters(batchSize),
+		createParameters(batchSize, options.concurrency),
 		invoiceInput(prefix, n),
 		intacctCredentials(sandbox),
 	);

@@ -36,6 +36,8 @@ export type IntacctContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFu
 export interface IntacctClientOptions {
 	/** Functions per request for writes and keyed reads. */
 	batchSize: number;
+	/** Batch requests in flight at once (sendAll); 1 sends them one after another. */
+	concurrency: number;
 	retry: RetryPolicy;
 	timeoutMs: number;
 }
@@ -45,6 +47,7 @@ export const DEFAULT_BATCH_SIZE = 100;
 
 export const DEFAULT_CLIENT_OPTIONS: IntacctClientOptions = {
 	batchSize: DEFAULT_BATCH_SIZE,
+	concurrency: 1,
 	retry: DEFAULT_RETRY_POLICY,
 	timeoutMs: 30000,
 };
@@ -94,7 +97,7 @@ export class IntacctClient {
 				) {
 					// The stored session expired (or was revoked) mid-run: open a new one, send again.
 					reloggedIn = true;
-					await this.relogin();
+					await this.sharedRelogin();
 					return await this.post(functions, mode);
 				}
 				return Promise.reject(first.error);
@@ -108,12 +111,33 @@ export class IntacctClient {
 		return alignResults(calls, results);
 	}
 
-	/** Sends many calls, `batchSize` per request. */
+	/**
+	 * Sends many calls, `batchSize` per request, up to `concurrency` requests at a time. The first
+	 * request goes alone, so a run that has to open a session opens exactly one. Results come back
+	 * in call order. After a request fails no new one starts; those in flight finish (their writes
+	 * carry control IDs, so a re-run finds them applied), then the first error is thrown.
+	 */
 	async sendAll(calls: IntacctCall[], mode: SendMode): Promise<IntacctResult[]> {
+		const batches = chunk(calls, this.options.batchSize);
+		const results: IntacctResult[][] = new Array(batches.length);
+		const lanes = Math.max(1, Math.floor(this.options.concurrency ?? 1));
+		if (batches.length > 0) results[0] = await this.send(batches[0], mode);
+		let next = 1;
+		let failure: { error: unknown } | undefined;
+		const lane = async () => {
+			while (failure === undefined && next < batches.length) {
+				const index = next++;
+				try {
+					results[index] = await this.send(batches[index], mode);
+				} catch (error) {
+					failure ??= { error };
+				}
+			}
+		};
+		await Promise.all(Array.from({ length: Math.min(lanes, batches.length) }, lane));
+		if (failure) throw failure.error;
 		const out: IntacctResult[] = [];
-		for (const batch of chunk(calls, this.options.batchSize)) {
-			out.push(...(await this.send(batch, mode)));
-		}
+		for (const batch of results) for (const result of batch) out.push(result);
 		return out;
 	}
 
@@ -203,6 +227,16 @@ export class IntacctClient {
 		const [result] = await this.send([call], mode);
 		assertSuccess(result, context);
 		return result;
+	}
+
+	private pendingRelogin?: Promise<void>;
+
+	/** Concurrent requests that find the session expired open one new session between them. */
+	private async sharedRelogin(): Promise<void> {
+		this.pendingRelogin ??= this.relogin().finally(() => {
+			this.pendingRelogin = undefined;
+		});
+		await this.pendingRelogin;
 	}
 
 	private async relogin(): Promise<void> {

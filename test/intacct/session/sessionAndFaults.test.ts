@@ -1,3 +1,6 @@
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import type { IntacctSandbox } from '../../../sandbox/intacct/server';
 import { invoiceParams } from '../fixtures';
 import { intacctCredentials, records, runIntacct, startSandbox } from '../helpers';
@@ -105,6 +108,89 @@ describe('Sage Intacct › sessions, retries and exactly-once writes', () => {
 		expect(again.error).toBeUndefined();
 		expect(again.items.every((i) => i.outcome === 'alreadyApplied')).toBe(true);
 		await check();
+	});
+
+	it('Concurrent Requests: the same output in the same order, one login, never more than K requests in flight', async () => {
+		sandbox.faults.configure({ latencyMs: 20 });
+		// A counting proxy in front of the gateway sees how many requests are open at once.
+		let inFlight = 0;
+		let most = 0;
+		const target = new URL(sandbox.endpoint);
+		const proxy = http.createServer((req, res) => {
+			inFlight++;
+			most = Math.max(most, inFlight);
+			const upstream = http.request(
+				{
+					host: target.hostname,
+					port: target.port,
+					path: req.url,
+					method: req.method,
+					headers: req.headers,
+				},
+				(answer) => {
+					res.writeHead(answer.statusCode ?? 502, answer.headers);
+					answer.pipe(res);
+					answer.on('end', () => inFlight--);
+				},
+			);
+			req.pipe(upstream);
+		});
+		await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+		const { port } = proxy.address() as AddressInfo;
+		const credentials = {
+			...intacctCredentials(sandbox),
+			endpointUrl: `http://127.0.0.1:${port}${target.pathname}`,
+		};
+		const one = await runIntacct(
+			sandbox,
+			{ ...createCustomers, requestOptions: { batchSize: 20 } },
+			customers('K1', 200),
+			{ credentials },
+		);
+		expect(most).toBe(1);
+		most = 0;
+		sandbox.meter.reset();
+		const two = await runIntacct(
+			sandbox,
+			{ ...createCustomers, requestOptions: { batchSize: 20, concurrency: 2 } },
+			customers('K2', 200),
+			{ credentials },
+		);
+		proxy.close();
+		expect(two.error).toBeUndefined();
+		expect(two.items.map((i) => [i.CUSTOMERID, i.outcome])).toEqual(
+			one.items.map((i) => [String(i.CUSTOMERID).replace('K1', 'K2'), i.outcome]),
+		);
+		// A fresh credential: one login first, alone, then 10 batches two at a time.
+		expect(sandbox.meter.snapshot().functions).toEqual({ getAPISession: 1, create: 200 });
+		expect(sandbox.meter.snapshot().roundTrips).toBe(11);
+		expect(most).toBe(2);
+	});
+
+	it('Concurrent Requests: a failed request stops the rest; a re-run applies the remainder exactly once', async () => {
+		// Seeded: one 524 lands on a later request, while others are in flight (three at a time).
+		sandbox.faults.configure({
+			seed: 1,
+			faults: [{ type: 'http524', times: 1, probability: 0.5, match: 'create' }],
+		});
+		const params = { ...createCustomers, requestOptions: { batchSize: 10, concurrency: 3 } };
+		const failed = await runIntacct(sandbox, params, customers('R', 100));
+		expect(failed.error?.message).toMatch(/HTTP 524/);
+		const written = (await records(sandbox, 'CUSTOMER')).filter((c) =>
+			String(c.CUSTOMERID).startsWith('R'),
+		).length;
+		expect(written).toBeGreaterThan(0);
+		expect(written).toBeLessThan(100);
+		const again = await runIntacct(sandbox, params, customers('R', 100));
+		expect(again.error).toBeUndefined();
+		const stored = (await records(sandbox, 'CUSTOMER')).filter((c) =>
+			String(c.CUSTOMERID).startsWith('R'),
+		);
+		expect(stored).toHaveLength(100);
+		expect(new Set(stored.map((c) => c.CUSTOMERID)).size).toBe(100);
+		expect(again.items.map((i) => i.outcome)).toEqual(
+			expect.arrayContaining(['applied', 'alreadyApplied']),
+		);
 	});
 
 	it('does not retry a 524, and says so', async () => {

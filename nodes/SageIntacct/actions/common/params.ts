@@ -114,6 +114,15 @@ export const clientOptionsProperty: INodeProperties = {
 				'How many functions to send in one request. Fewer round trips with larger batches.',
 		},
 		{
+			displayName: 'Concurrent Requests',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 4 },
+			default: 1,
+			description:
+				'How many batch requests to keep in flight at once. Sage Intacct allows about 2 concurrent connections per company; more are queued or refused.',
+		},
+		{
 			displayName: 'Control ID Version',
 			name: 'controlIdVersion',
 			type: 'string',
@@ -155,6 +164,7 @@ export function clientOptions(ctx: IExecuteFunctions): IntacctClientOptions {
 		typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 	return {
 		batchSize: Math.max(1, Math.floor(num(o.batchSize, DEFAULT_BATCH_SIZE))),
+		concurrency: Math.min(4, Math.max(1, Math.floor(num(o.concurrency, 1)))),
 		timeoutMs: num(o.timeoutMs, DEFAULT_CLIENT_OPTIONS.timeoutMs),
 		retry: {
 			maxRetries: num(o.maxRetries, DEFAULT_RETRY_POLICY.maxRetries),
