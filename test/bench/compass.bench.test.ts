@@ -61,6 +61,7 @@ describe('Benchmark › COMPASS report harness', () => {
 		const side = { usPerRecord: 10, buildUs: 5, parseUs: 5, requestBytes: 600 };
 		const rows = compassRows({
 			created: measurement({}),
+			createdConcurrently: measurement({}),
 			read: measurement({
 				operation: 'arInvoice.getAll',
 				roundTrips: { actual: 2, bound: 1, ratio: 2 },
