@@ -20,7 +20,12 @@ import { buildScenario } from '../sandbox/thelayer/scenario';
 import { SOAK_FAULTS, setFaults, unsyncedInLayer } from '../scripts/lib/faultControl';
 import { REPO_ROOT } from '../scripts/lib/n8nRuntime';
 import { intacctExactlyOnce, sage200ExactlyOnce, type ExactlyOnce } from '../scripts/lib/summary';
-import { setUpN8n, startSandboxes, type Sandboxes } from '../scripts/lib/templateInstance';
+import {
+	closeSandboxes,
+	setUpN8n,
+	startSandboxes,
+	type Sandboxes,
+} from '../scripts/lib/templateInstance';
 import { INTACCT_IDS } from '../scripts/templates/intacct';
 import { SAGE200_IDS } from '../scripts/templates/sage200';
 
@@ -292,11 +297,7 @@ async function main(): Promise<void> {
 		);
 		process.exitCode = pass ? 0 : 1;
 	} finally {
-		await Promise.allSettled([
-			sandboxes.intacct.close(),
-			sandboxes.layer.close(),
-			sandboxes.sage200.close(),
-		]);
+		await closeSandboxes(sandboxes);
 		rmSync(folder, { recursive: true, force: true });
 	}
 }

@@ -12,7 +12,13 @@ import path from 'node:path';
 import { buildScenario } from '../sandbox/thelayer/scenario';
 import { N8N_BIN, REPO_ROOT } from './lib/n8nRuntime';
 import { formatSummary, intacctSummary, sage200Summary, type SyncSummary } from './lib/summary';
-import { setUpN8n, startSandboxes, workflowIdOf, type Sandboxes } from './lib/templateInstance';
+import {
+	closeSandboxes,
+	setUpN8n,
+	startSandboxes,
+	workflowIdOf,
+	type Sandboxes,
+} from './lib/templateInstance';
 import { INTACCT_IDS } from './templates/intacct';
 import { SAGE200_IDS } from './templates/sage200';
 
@@ -115,11 +121,7 @@ async function once(): Promise<void> {
 		process.stdout.write(`${JSON.stringify({ once: true, balanced, summaries })}\n`);
 		process.exitCode = balanced ? 0 : 1;
 	} finally {
-		await Promise.allSettled([
-			sandboxes.intacct.close(),
-			sandboxes.layer.close(),
-			sandboxes.sage200.close(),
-		]);
+		await closeSandboxes(sandboxes);
 		rmSync(folder, { recursive: true, force: true });
 	}
 }
@@ -144,18 +146,15 @@ async function main(): Promise<void> {
 		// n8n's own output goes to stderr, so stdout carries only the one ready line.
 		stdio: ['ignore', process.stderr, process.stderr],
 	});
-	const closeSandboxes = async () => {
-		await Promise.allSettled([intacct.close(), layer.close(), sage200.close()]);
-	};
 	const stop = async () => {
 		child.kill('SIGTERM');
-		await closeSandboxes();
+		await closeSandboxes(sandboxes);
 	};
 	process.on('SIGINT', () => void stop().then(() => process.exit(0)));
 	process.on('SIGTERM', () => void stop().then(() => process.exit(0)));
 	child.on('exit', (code) => {
 		log(`n8n exited (${code ?? 'signal'})`);
-		void closeSandboxes().then(() => process.exit(code ?? 0));
+		void closeSandboxes(sandboxes).then(() => process.exit(code ?? 0));
 	});
 
 	const baseUrl = `http://127.0.0.1:${N8N_PORT}`;

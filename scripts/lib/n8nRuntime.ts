@@ -9,7 +9,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import * as net from 'node:net';
 import * as path from 'node:path';
 
 import type {
@@ -21,6 +20,8 @@ import type {
 	IPinData,
 	IWorkflowSettings,
 } from 'n8n-workflow';
+
+import { freePort } from './services';
 
 export const REPO_ROOT = findRepoRoot(__dirname);
 function findRepoRoot(from: string): string {
@@ -286,17 +287,6 @@ function describeFailure(what: string, result: CliResult): Error {
 	return new Error(
 		`${what} failed (exit ${String(result.exitCode)}):\n${logs || result.stdout}\n${result.stderr}`.trim(),
 	);
-}
-
-async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 function randomId(length = 16): string {

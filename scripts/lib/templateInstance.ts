@@ -100,3 +100,8 @@ export async function setUpN8n(userFolder: string, { intacct, layer, sage200 }: 
 	log(`imported ${workflows.length} workflow(s) and a credential per sandbox`);
 	return { n8n, files };
 }
+
+/** Stops the three sandboxes, whatever state each is in. */
+export async function closeSandboxes({ intacct, layer, sage200 }: Sandboxes): Promise<void> {
+	await Promise.allSettled([intacct.close(), layer.close(), sage200.close()]);
+}
