@@ -5,13 +5,14 @@
  * (test/bench/intacct.bench.test.ts). Results are ratios against lower bounds the protocol sets,
  * not against the client's own constants, so a client regression shows up as a ratio above 1.
  */
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { performance } from 'node:perf_hooks';
 
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { startIntacctSandbox, type IntacctSandbox } from '../sandbox/intacct/server';
 import { intacctCredentials, runIntacct, type IntacctRun } from '../test/intacct/helpers';
-import { WireMeter, type WireSnapshot } from './wireMeter';
+import type { BenchSandbox, SandboxPlace } from './benchSandbox';
+import type { WireSnapshot } from './wireMeter';
 
 /** readByQuery's documented page-size maximum (Intacct refuses pagesize > 1000). */
 export const READ_PAGE_MAX = 1000;
@@ -34,7 +35,11 @@ export interface Measurement {
 	n: number;
 	/** Options > Batch Size (writes only). */
 	batchSize?: number;
+	/** Options > Concurrent Requests (writes only). */
+	concurrency?: number;
 	latencyMs: number;
+	/** Where the sandbox ran: in this process (its CPU and heap count here) or in a child. */
+	sandbox: SandboxPlace;
 	/** HTTP requests the sandbox received (the session login included). */
 	roundTrips: Ratio;
 	/** Billed API transactions (Intacct Performance Tier units). */
@@ -45,11 +50,24 @@ export interface Measurement {
 	faults: Record<string, number>;
 	/** Request and response body sizes on the wire. */
 	wire: WireSnapshot;
-	/** The whole workflow run: engine, node, HTTP and the in-process sandbox. */
+	/** The whole workflow run: engine, node, HTTP (and the sandbox when in-process). */
 	wallMs: number;
 	/** The node's execution time as n8n records it (ITaskData.executionTime). */
 	nodeMs: number;
-	/** Lower bound on wall time: bound round trips x injected latency (requests are sequential). */
+	/** CPU time of this process during the run (user + system). */
+	cpuMs: number;
+	/**
+	 * From the start of the run to the first HTTP request: n8n reading every item's parameters
+	 * (expressions included) and the node validating and building all writes. Nothing is sent
+	 * before every item is valid.
+	 */
+	beforeFirstRequestMs: number;
+	/** From the first HTTP request leaving to the last answer arriving. */
+	requestPhaseMs: number;
+	/**
+	 * Lower bound on wall time: the latency of the bound round trips, the session login first, then
+	 * the batches `concurrency` at a time: (1 + ceil(batches / K)) x latency; reads page one by one.
+	 */
 	latencyBoundMs: number;
 	/** wallMs / latencyBoundMs. */
 	wallVsLatencyBound: number;
@@ -72,24 +90,7 @@ export function readBounds(n: number): { roundTrips: number; billed: number } {
 	return { roundTrips: pages, billed: pages };
 }
 
-/** The sandbox, plus the bytes on the wire of each request it answers. */
-export interface BenchSandbox extends IntacctSandbox {
-	wire: WireMeter;
-}
-
-/** A seeded sandbox that adds `latencyMs` to every gateway request. */
-export async function startBenchSandbox(latencyMs: number): Promise<BenchSandbox> {
-	const sandbox = await startIntacctSandbox({ port: 0, seed: true, latencyMs });
-	const wire = new WireMeter(Number(new URL(sandbox.url).port));
-	return {
-		...sandbox,
-		wire,
-		close: async () => {
-			wire.stop();
-			await sandbox.close();
-		},
-	};
-}
+export { startBenchSandbox, type BenchSandbox } from './benchSandbox';
 
 /** Invoice numbers `<prefix>-000001`…; RECORDID allows 45 characters. */
 export function invoiceNumber(prefix: string, n: number): string {
@@ -125,44 +126,101 @@ const readParameters = (prefix: string): INodeParameters => ({
 	filters: { query: `RECORDID LIKE '${prefix}-%'` },
 });
 
+interface TimedRun {
+	run: IntacctRun;
+	wallMs: number;
+	cpuMs: number;
+	beforeFirstRequestMs: number;
+	requestPhaseMs: number;
+}
+
+/** Times of the first outgoing HTTP request and the last answer, from Node's http client channels. */
+function watchRequests(): { first: number; last: number; stop(): void } {
+	const seen = { first: NaN, last: NaN, stop: () => undefined as void };
+	const onStart = () => {
+		if (Number.isNaN(seen.first)) seen.first = performance.now();
+	};
+	const onFinish = () => {
+		seen.last = performance.now();
+	};
+	subscribe('http.client.request.start', onStart);
+	subscribe('http.client.response.finish', onFinish);
+	seen.stop = () => {
+		unsubscribe('http.client.request.start', onStart);
+		unsubscribe('http.client.response.finish', onFinish);
+	};
+	return seen;
+}
+
 async function timedRun(
 	sandbox: BenchSandbox,
 	parameters: INodeParameters,
 	input: IDataObject[],
 	credentials: ICredentialDataDecryptedObject,
-): Promise<{ run: IntacctRun; wallMs: number }> {
-	sandbox.meter.reset();
-	sandbox.wire.reset();
+): Promise<TimedRun> {
+	await sandbox.resetCounters();
+	const requests = watchRequests();
+	const cpu = process.cpuUsage();
 	const started = performance.now();
-	const run = await runIntacct(sandbox, parameters, input, { credentials });
+	let run: IntacctRun;
+	try {
+		run = await runIntacct(sandbox, parameters, input, { credentials });
+	} finally {
+		requests.stop();
+	}
 	const wallMs = performance.now() - started;
+	const used = process.cpuUsage(cpu);
 	if (run.error) throw new Error(`${String(parameters.operation)} failed: ${run.error.message}`);
-	return { run, wallMs };
+	return {
+		run,
+		wallMs,
+		cpuMs: (used.user + used.system) / 1000,
+		beforeFirstRequestMs: requests.first - started,
+		requestPhaseMs: requests.last - requests.first,
+	};
 }
 
-function measurement(
+async function measurement(
 	sandbox: BenchSandbox,
-	base: Pick<Measurement, 'operation' | 'n' | 'batchSize'>,
+	base: Pick<Measurement, 'operation' | 'n' | 'batchSize' | 'concurrency'>,
 	bounds: { roundTrips: number; billed: number },
-	timed: { run: IntacctRun; wallMs: number },
-): Measurement {
-	const meter = sandbox.meter.snapshot();
-	const latencyMs = sandbox.faults.latencyMs;
-	const latencyBoundMs = bounds.roundTrips * latencyMs;
+	timed: TimedRun,
+): Promise<Measurement> {
+	const { meter, wire } = await sandbox.counters();
+	const latencyMs = sandbox.latencyMs;
+	const latencyBoundMs = latencyBound(base, bounds.roundTrips, latencyMs);
 	return {
 		...base,
 		latencyMs,
+		sandbox: sandbox.where,
 		roundTrips: ratio(meter.roundTrips, bounds.roundTrips),
 		billed: ratio(meter.billedTotal, bounds.billed),
 		functions: meter.functions,
 		faults: meter.faults,
-		wire: sandbox.wire.snapshot(),
+		wire,
 		wallMs: timed.wallMs,
 		nodeMs: timed.run.result.taskData('Sage Intacct')[0]?.executionTime ?? NaN,
+		cpuMs: timed.cpuMs,
+		beforeFirstRequestMs: timed.beforeFirstRequestMs,
+		requestPhaseMs: timed.requestPhaseMs,
 		latencyBoundMs,
 		wallVsLatencyBound: latencyBoundMs > 0 ? timed.wallMs / latencyBoundMs : NaN,
 		items: timed.run.items.length,
 	};
+}
+
+/**
+ * The latency bound: writes log in once, then send their batches `concurrency` at a time, so
+ * (1 + ceil(batches / K)) x latency; with K = 1 that is every bound round trip in turn.
+ */
+export function latencyBound(
+	base: Pick<Measurement, 'operation' | 'concurrency'>,
+	boundRoundTrips: number,
+	latencyMs: number,
+): number {
+	if (base.operation !== 'arInvoice.create') return boundRoundTrips * latencyMs;
+	const k = Math.max(1, base.concurrency ?? 1);
+	return (1 + Math.ceil((boundRoundTrips - 1) / k)) * latencyMs;
 }
 
 /**
@@ -188,9 +246,9 @@ export async function measureCreate(
 		);
 	}
 	return {
-		measurement: measurement(
+		measurement: await measurement(
 			sandbox,
-			{ operation: 'arInvoice.create', n, batchSize },
+			{ operation: 'arInvoice.create', n, batchSize, concurrency: options.concurrency ?? 1 },
 			writeBounds(n, batchSize),
 			timed,
 		),
@@ -216,5 +274,5 @@ export async function measureRead(
 			`getAll: expected the ${n} invoices ${prefix}-*, got ${timed.run.items.length} (${ids.size} distinct)`,
 		);
 	}
-	return measurement(sandbox, { operation: 'arInvoice.getAll', n }, readBounds(n), timed);
+	return await measurement(sandbox, { operation: 'arInvoice.getAll', n }, readBounds(n), timed);
 }

@@ -41,6 +41,12 @@ export class IntacctStore {
 	private journal: JournalEntry[] = [];
 	private completed = new Set<string>();
 	private resultSets = new Map<string, ResultSet>();
+	/**
+	 * findOne's lookup indexes, per object and field, built on first use and kept in step by every
+	 * write and rollback: value -> RECORDNOs holding it. Without them each create that checks a
+	 * document number scans the whole table, which made bulk creates quadratic.
+	 */
+	private indexes = new Map<string, Map<string, Map<FieldValue, Set<number>>>>();
 
 	constructor(
 		readonly clock: Clock,
@@ -62,6 +68,7 @@ export class IntacctStore {
 	/** Back to the seed: records, sequences, completed control ids and result sets. */
 	reset(): void {
 		this.tables.clear();
+		this.indexes.clear();
 		this.sequences.clear();
 		this.completed.clear();
 		this.resultSets.clear();
@@ -89,10 +96,49 @@ export class IntacctStore {
 	}
 
 	findOne(object: string, field: string, value: FieldValue): StoredRecord | undefined {
+		const holders = this.index(object, field).get(value);
+		if (!holders || holders.size === 0) return undefined;
+		if (holders.size === 1) return this.get(object, holders.values().next().value!);
+		// Several records share the value: the first in table order, as a scan would find.
 		for (const record of this.table(object).values()) {
 			if (record.values[field] === value) return record;
 		}
 		return undefined;
+	}
+
+	private index(object: string, field: string): Map<FieldValue, Set<number>> {
+		let byField = this.indexes.get(object);
+		if (!byField) {
+			byField = new Map();
+			this.indexes.set(object, byField);
+		}
+		let index = byField.get(field);
+		if (!index) {
+			index = new Map();
+			for (const record of this.table(object).values()) {
+				addToIndex(index, record.values[field], record.recordNo);
+			}
+			byField.set(field, index);
+		}
+		return index;
+	}
+
+	/** Puts (or, with undefined, removes) a record and keeps the object's indexes in step. */
+	private place(object: string, recordNo: number, record: StoredRecord | undefined): void {
+		const table = this.table(object);
+		const byField = this.indexes.get(object);
+		if (byField) {
+			const previous = table.get(recordNo);
+			for (const [field, index] of byField) {
+				const before = previous?.values[field];
+				const after = record?.values[field];
+				if (previous && before === after && record) continue;
+				if (previous) index.get(before as FieldValue)?.delete(recordNo);
+				if (record) addToIndex(index, after, recordNo);
+			}
+		}
+		if (record) table.set(recordNo, record);
+		else table.delete(recordNo);
 	}
 
 	nextNumber(sequence: string): number {
@@ -146,10 +192,8 @@ export class IntacctStore {
 	}
 
 	private write(object: string, recordNo: number, record: StoredRecord | undefined): void {
-		const table = this.table(object);
-		this.journal.push({ object, recordNo, previous: table.get(recordNo) });
-		if (record) table.set(recordNo, record);
-		else table.delete(recordNo);
+		this.journal.push({ object, recordNo, previous: this.table(object).get(recordNo) });
+		this.place(object, recordNo, record);
 	}
 
 	// ---- savepoints --------------------------------------------------------------------------
@@ -162,9 +206,7 @@ export class IntacctStore {
 	rollbackTo(mark: number): void {
 		while (this.journal.length > mark) {
 			const entry = this.journal.pop()!;
-			const table = this.table(entry.object);
-			if (entry.previous) table.set(entry.recordNo, entry.previous);
-			else table.delete(entry.recordNo);
+			this.place(entry.object, entry.recordNo, entry.previous);
 		}
 	}
 
@@ -208,4 +250,18 @@ export class IntacctStore {
 	dropResultSet(id: string): void {
 		this.resultSets.delete(id);
 	}
+}
+
+function addToIndex(
+	index: Map<FieldValue, Set<number>>,
+	value: FieldValue | undefined,
+	recordNo: number,
+): void {
+	if (value === undefined) return;
+	let holders = index.get(value);
+	if (!holders) {
+		holders = new Set();
+		index.set(value, holders);
+	}
+	holders.add(recordNo);
 }

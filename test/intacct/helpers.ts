@@ -26,7 +26,10 @@ export async function startSandbox(
 	return startIntacctSandbox({ port: 0, ...options });
 }
 
-export function intacctCredentials(sandbox: IntacctSandbox): ICredentialDataDecryptedObject {
+/** Where a run sends its requests: a sandbox in this process, or one the benchmark runs elsewhere. */
+export type IntacctTarget = Pick<IntacctSandbox, 'endpoint' | 'credentials'>;
+
+export function intacctCredentials(sandbox: IntacctTarget): ICredentialDataDecryptedObject {
 	return {
 		endpointUrl: sandbox.endpoint,
 		...sandbox.credentials,
@@ -51,7 +54,7 @@ export interface IntacctRun {
  * items, against the sandbox over HTTP.
  */
 export async function runIntacct(
-	sandbox: IntacctSandbox,
+	sandbox: IntacctTarget,
 	parameters: INodeParameters,
 	input: IDataObject[] = [{}],
 	options: { continueOnFail?: boolean; credentials?: ICredentialDataDecryptedObject } = {},
