@@ -16,7 +16,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { buildScenario } from '../sandbox/thelayer/scenario';
+import { buildScenario, DEMO_LAYER_SETUP } from '../sandbox/thelayer/scenario';
 import { SOAK_FAULTS, setFaults, unsyncedInLayer } from '../scripts/lib/faultControl';
 import { REPO_ROOT } from '../scripts/lib/n8nRuntime';
 import { intacctExactlyOnce, sage200ExactlyOnce, type ExactlyOnce } from '../scripts/lib/summary';
@@ -163,11 +163,7 @@ async function soakSystem(
 		},
 		{
 			prefix: 'SK',
-			subCompanies: [
-				{ id: 'sub_0001', currency: 'GBP', paymentMethodId: 'pm_0001', vat: 20 },
-				{ id: 'sub_0002', currency: 'EUR', paymentMethodId: 'pm_0003', vat: 23 },
-			],
-			nominalCodes: ['4000', '4010', '4020'],
+			...DEMO_LAYER_SETUP,
 			seed: 2026,
 		},
 	);

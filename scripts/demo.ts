@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
-import { buildScenario } from '../sandbox/thelayer/scenario';
+import { buildScenario, DEMO_LAYER_SETUP } from '../sandbox/thelayer/scenario';
 import { N8N_BIN, REPO_ROOT } from './lib/n8nRuntime';
 import { formatSummary, intacctSummary, sage200Summary, type SyncSummary } from './lib/summary';
 import {
@@ -81,11 +81,7 @@ const ONCE_SCENARIO = { customers: 12, invoices: 40, payments: 30, creditNotes: 
 async function seedOnce(layer: Sandboxes['layer']): Promise<void> {
 	await buildScenario(layer, ONCE_SCENARIO, {
 		prefix: 'DEMO',
-		subCompanies: [
-			{ id: 'sub_0001', currency: 'GBP', paymentMethodId: 'pm_0001', vat: 20 },
-			{ id: 'sub_0002', currency: 'EUR', paymentMethodId: 'pm_0003', vat: 23 },
-		],
-		nominalCodes: ['4000', '4010', '4020'],
+		...DEMO_LAYER_SETUP,
 	});
 }
 

@@ -62,6 +62,18 @@ export interface ScenarioOptions {
 	seed?: number;
 }
 
+/**
+ * The demo Layer's two sub-companies (sandbox/thelayer/seed.ts: GBP and EUR, each with its payment
+ * method and VAT rate) and the nominal codes the templates' mapping tables know.
+ */
+export const DEMO_LAYER_SETUP: Pick<ScenarioOptions, 'subCompanies' | 'nominalCodes'> = {
+	subCompanies: [
+		{ id: 'sub_0001', currency: 'GBP', paymentMethodId: 'pm_0001', vat: 20 },
+		{ id: 'sub_0002', currency: 'EUR', paymentMethodId: 'pm_0003', vat: 23 },
+	],
+	nominalCodes: ['4000', '4010', '4020'],
+};
+
 export interface Scenario {
 	customerIds: string[];
 	invoices: number;

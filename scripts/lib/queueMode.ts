@@ -47,6 +47,11 @@ export interface QueueCluster {
 	waitForExecutions(count: number, timeoutMs?: number): Promise<ExecutionRow[]>;
 	/** Execution ids each worker logged as picked up, by worker name. */
 	jobsByWorker(): Record<string, string[]>;
+	/**
+	 * Sets up the owner account (a fresh instance has none) and returns a public API key with the
+	 * given scopes, the way an administrator would in Settings › n8n API.
+	 */
+	createApiKey(scopes: string[]): Promise<string>;
 	/** The tail of every process's output, for a failure message. */
 	logs(): string;
 	close(): Promise<void>;
@@ -159,6 +164,33 @@ export async function startQueueCluster(options: {
 				1000,
 			);
 			return rows;
+		},
+		async createApiKey(scopes) {
+			// n8n ties the session cookie to a browser id; any stable value does for a script.
+			const headers = { 'content-type': 'application/json', 'browser-id': 'queue-mode-test' };
+			const setup = await fetch(`${cluster.url}/rest/owner/setup`, {
+				method: 'POST',
+				headers,
+				body: JSON.stringify({
+					email: 'owner@example.test',
+					firstName: 'Queue',
+					lastName: 'Test',
+					password: `Pw-${Date.now()}-queue-Test1`,
+				}),
+			});
+			if (!setup.ok) throw new Error(`owner setup: ${setup.status} ${await setup.text()}`);
+			const cookie = (setup.headers.getSetCookie?.() ?? [])
+				.map((c) => c.split(';')[0])
+				.join('; ');
+			const created = await fetch(`${cluster.url}/rest/api-keys`, {
+				method: 'POST',
+				headers: { ...headers, cookie },
+				body: JSON.stringify({ label: 'queue-mode test', scopes, expiresAt: null }),
+			});
+			if (!created.ok) throw new Error(`API key: ${created.status} ${await created.text()}`);
+			const body = (await created.json()) as { data?: { rawApiKey?: string } };
+			if (!body.data?.rawApiKey) throw new Error('API key: no key in the answer');
+			return body.data.rawApiKey;
 		},
 		jobsByWorker() {
 			return Object.fromEntries(Object.entries(picked).filter(([name]) => name !== 'main'));

@@ -15,7 +15,13 @@ import {
 	runIntacct,
 	startSandbox as startIntacct,
 } from '../intacct/helpers';
-import { ISSUE_SCENARIO, buildScenario, layerBalances, layerCall } from '../helpers/layerScenario';
+import {
+	DEMO_LAYER_SETUP,
+	ISSUE_SCENARIO,
+	buildScenario,
+	layerBalances,
+	layerCall,
+} from '../helpers/layerScenario';
 import {
 	createN8nInstance,
 	describeIfN8n,
@@ -383,11 +389,7 @@ describeIfN8n('Layer ↔ Intacct templates in the real n8n CLI', () => {
 		await fetch(`${intacct.url}/__sandbox/reset`, { method: 'POST' });
 		const scenario = await buildScenario(layer, ISSUE_SCENARIO, {
 			prefix: 'SCN',
-			subCompanies: [
-				{ id: 'sub_0001', currency: 'GBP', paymentMethodId: 'pm_0001', vat: 20 },
-				{ id: 'sub_0002', currency: 'EUR', paymentMethodId: 'pm_0003', vat: 23 },
-			],
-			nominalCodes: ['4000', '4010', '4020'],
+			...DEMO_LAYER_SETUP,
 		});
 		expect(scenario).toMatchObject({ invoices: 200, payments: 150, creditNotes: 10, refunds: 5 });
 		expect(scenario.partialPayments).toBeGreaterThan(0);
@@ -434,11 +436,7 @@ describeIfN8n('Layer ↔ Intacct templates in the real n8n CLI', () => {
 			{ customers: 20, invoices: 60, payments: 40, creditNotes: 4, refunds: 2 },
 			{
 				prefix: 'SOAK',
-				subCompanies: [
-					{ id: 'sub_0001', currency: 'GBP', paymentMethodId: 'pm_0001', vat: 20 },
-					{ id: 'sub_0002', currency: 'EUR', paymentMethodId: 'pm_0003', vat: 23 },
-				],
-				nominalCodes: ['4000', '4010', '4020'],
+				...DEMO_LAYER_SETUP,
 				seed: 99,
 			},
 		);

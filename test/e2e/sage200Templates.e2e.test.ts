@@ -13,7 +13,13 @@ import type { IDataObject, INode } from 'n8n-workflow';
 
 import { COMPANY_IDS, type Sage200Sandbox } from '../../sandbox/sage200/server';
 import type { TheLayerSandbox } from '../../sandbox/thelayer/server';
-import { ISSUE_SCENARIO, buildScenario, layerBalances, layerCall } from '../helpers/layerScenario';
+import {
+	DEMO_LAYER_SETUP,
+	ISSUE_SCENARIO,
+	buildScenario,
+	layerBalances,
+	layerCall,
+} from '../helpers/layerScenario';
 import {
 	N8N_RUNTIME_DIR,
 	createN8nInstance,
@@ -512,11 +518,7 @@ describeIfN8n('Layer ↔ Sage 200 templates in the real n8n CLI', () => {
 		await fetch(`${sage.url}/__sandbox/reset`, { method: 'POST' });
 		const scenario = await buildScenario(layer, ISSUE_SCENARIO, {
 			prefix: 'S2',
-			subCompanies: [
-				{ id: 'sub_0001', currency: 'GBP', paymentMethodId: 'pm_0001', vat: 20 },
-				{ id: 'sub_0002', currency: 'EUR', paymentMethodId: 'pm_0003', vat: 23 },
-			],
-			nominalCodes: ['4000', '4010', '4020'],
+			...DEMO_LAYER_SETUP,
 		});
 		expect(scenario).toMatchObject({ invoices: 200, payments: 150, creditNotes: 10, refunds: 5 });
 		expectRunOk(await n8n.execute(idOf('sage200-9')));
@@ -548,11 +550,7 @@ describeIfN8n('Layer ↔ Sage 200 templates in the real n8n CLI', () => {
 			{ customers: 20, invoices: 60, payments: 40, creditNotes: 4, refunds: 2 },
 			{
 				prefix: 'SOAK',
-				subCompanies: [
-					{ id: 'sub_0001', currency: 'GBP', paymentMethodId: 'pm_0001', vat: 20 },
-					{ id: 'sub_0002', currency: 'EUR', paymentMethodId: 'pm_0003', vat: 23 },
-				],
-				nominalCodes: ['4000', '4010', '4020'],
+				...DEMO_LAYER_SETUP,
 				seed: 99,
 			},
 		);

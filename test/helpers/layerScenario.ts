@@ -1,5 +1,6 @@
 /** The Layer scenario builder lives beside the sandbox (the demo's --once uses it too). */
 export {
+	DEMO_LAYER_SETUP,
 	ISSUE_SCENARIO,
 	buildScenario,
 	layerBalances,

@@ -2,15 +2,22 @@ import { map } from './map/map.operation';
 import { matchCustomers } from './matchCustomers/matchCustomers.operation';
 import type { SyncOperation } from './operation';
 import { reconcile } from './reconcile/reconcile.operation';
+import { skipIfRunning } from './skipIfRunning/skipIfRunning.operation';
 import { validateLinkFile } from './validateLinkFile/validateLinkFile.operation';
 
-export type SyncOperationName = 'map' | 'matchCustomers' | 'reconcile' | 'validateLinkFile';
+export type SyncOperationName =
+	| 'map'
+	| 'matchCustomers'
+	| 'reconcile'
+	| 'skipIfRunning'
+	| 'validateLinkFile';
 
 /** Every operation, by name: a missing one is a compile error. */
 export const operations: Record<SyncOperationName, SyncOperation> = {
 	map,
 	matchCustomers,
 	reconcile,
+	skipIfRunning,
 	validateLinkFile,
 };
 

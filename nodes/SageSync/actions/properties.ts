@@ -29,6 +29,13 @@ const operationSelector: INodeProperties = {
 				'Allocate Sage receipts to Layer invoices: matched, needs review, or unallocated',
 		},
 		{
+			name: 'Skip If Already Running',
+			value: 'skipIfRunning',
+			action: 'Skip if this workflow is already running',
+			description:
+				'Let the items through only when no other run of this workflow is in progress (needs an n8n API credential)',
+		},
+		{
 			name: 'Validate Link File',
 			value: 'validateLinkFile',
 			action: 'Validate a customer link file',
