@@ -28,6 +28,8 @@ export interface NodeOptions {
 	executeOnce?: boolean;
 	alwaysOutputData?: boolean;
 	notes?: string;
+	/** Show the note under the node on the canvas. */
+	notesInFlow?: boolean;
 }
 
 type Connections = Record<
@@ -281,6 +283,12 @@ export class Template {
 			height: size[1],
 			...(color === undefined ? {} : { color }),
 		});
+	}
+
+	/** Moves every node at or right of `fromX` by `dx`, to make room for a node inserted later. */
+	shiftRight(fromX: number, dx: number): this {
+		for (const node of this.nodes) if (node.position[0] >= fromX) node.position[0] += dx;
+		return this;
 	}
 
 	// --- connections ----------------------------------------------------------------------------

@@ -255,23 +255,15 @@ function invoices(): Template {
 	const create = t.intacct(
 		'Create AR invoice',
 		[1580, 80],
+		// The Map node writes the invoice under the node's own field names: Auto-Map reads them as they
+		// are, with no expression evaluated per item (the fastest way through thousands of invoices).
+		{ resource: 'arInvoice', operation: 'create', dataMode: 'autoMapInputData' },
 		{
-			resource: 'arInvoice',
-			operation: 'create',
-			customerId: { __rl: true, mode: 'id', value: expr('$json.customerId') },
-			invoiceNo: expr('$json.invoiceNo'),
-			invoiceDate: expr('$json.invoiceDate'),
-			dueDate: expr('$json.dueDate'),
-			linesInput: 'json',
-			linesJson: expr('$json.linesJson'),
-			additionalFields: {
-				currency: expr('$json.additionalFields.currency'),
-				locationId: expr("$json.additionalFields.locationId ?? ''"),
-				departmentId: expr("$json.additionalFields.departmentId ?? ''"),
-				reference: expr("$json.additionalFields.reference ?? ''"),
-			},
+			onError: 'continueErrorOutput',
+			notes:
+				'Data Mode: Auto-Map Input Data. Takes customerId, invoiceNo, invoiceDate, dueDate, linesJson and additionalFields as "Map to Intacct invoice" writes them.',
+			notesInFlow: true,
 		},
-		{ onError: 'continueErrorOutput' },
 	);
 	const done = setSync(
 		t,

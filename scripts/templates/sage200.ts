@@ -63,7 +63,33 @@ const CREDENTIALS_NOTE =
 const COMPANIES_NOTE =
 	'**Sage 200 companies** read by this workflow are listed in the "Sage 200 companies" node; keep it in step with the Sub-Company mapping.';
 
+const GUARD_NOTE =
+	'**Never two at once**: *Skip if already running* lets a run through only when no other run of this workflow is in progress (Sage 200 has no idempotency key, so two overlapping runs could post the same transaction twice). Give it an **n8n API** credential (Settings › n8n API: an API key with the `execution:list` scope, base URL `https://<your n8n>/api/v1`); without one it lets every run through and warns.';
+
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
+
+/**
+ * Puts Sage Sync › Skip If Already Running between the triggers and `first`: a run goes on only
+ * when no other run of this workflow is in progress, else it ends in a No Op (so a calling hourly
+ * sync still gets an item and goes on to its next step). Call it last: it moves the nodes after the
+ * triggers right to make room.
+ */
+function guardRuns(t: Template, triggers: string[], first: string): void {
+	t.shiftRight(200, 240);
+	const guard = t.sync(
+		'Skip if already running',
+		[240, 100],
+		{ operation: 'skipIfRunning', staleAfterHours: 12 },
+		{
+			notes:
+				'Choose an n8n API credential here so two runs of this sync never post at once (Sage 200 has no idempotency key).',
+			notesInFlow: true,
+		},
+	);
+	const skipped = t.noOp('Skipped: another run is syncing', [480, 320]);
+	for (const trigger of triggers) t.connect(trigger, guard);
+	t.connect(guard, first, 0).connect(guard, skipped, 1);
+}
 
 const mapNode = (
 	t: Template,
@@ -256,15 +282,15 @@ function invoices(): Template {
 			CREDENTIALS_NOTE,
 			ERROR_NOTE,
 			PUBLISH_NOTE,
+			GUARD_NOTE,
 		].join('\n'),
-		[-40, -420],
-		[660, 390],
+		[-40, -530],
+		[660, 500],
 	);
 	const [manual, called] = triggers(t, 0);
 	const pending = pendingOf(t, 'Finalised invoices not in Sage', [240, 100], 'invoice', {
 		status: 'finalised',
 	});
-	t.connect(manual, pending).connect(called, pending);
 	const perCustomer = t.removeDuplicates('One per customer', [460, 100], 'customerId');
 	const syncCustomers = t.callWorkflow(
 		'Sync their customers first',
@@ -312,6 +338,7 @@ function invoices(): Template {
 	);
 	t.chain(toSync, map).connect(map, post, 0).connect(map, failed, 1);
 	t.connect(post, done, 0).connect(post, failed, 1);
+	guardRuns(t, [manual, called], pending);
 	return t;
 }
 
@@ -336,13 +363,13 @@ function receipts(): Template {
 			CREDENTIALS_NOTE,
 			ERROR_NOTE,
 			PUBLISH_NOTE,
+			GUARD_NOTE,
 		].join('\n'),
-		[-40, -400],
-		[660, 370],
+		[-40, -510],
+		[660, 480],
 	);
 	const [manual, called] = triggers(t, 0);
 	const linked = linkedCustomers(t, [240, 100]);
-	t.connect(manual, linked).connect(called, linked);
 	const invoicesList = layerInvoices(t, [460, 100]);
 	const pending = pendingOf(t, 'Payments not in Sage', [680, 100], 'payment');
 	const fromLayer = t.filter('Taken in The Layer', [900, 100], "={{ $json.source !== 'sage' }}");
@@ -399,6 +426,7 @@ function receipts(): Template {
 	t.connect(map, post, 0).connect(map, failed, 1);
 	t.connect(post, allocate, 0).connect(post, failed, 1);
 	t.connect(allocate, done, 0).connect(allocate, failed, 1);
+	guardRuns(t, [manual, called], linked);
 	return t;
 }
 
@@ -424,13 +452,13 @@ function credits(): Template {
 			CREDENTIALS_NOTE,
 			ERROR_NOTE,
 			PUBLISH_NOTE,
+			GUARD_NOTE,
 		].join('\n'),
-		[-40, -380],
-		[660, 350],
+		[-40, -490],
+		[660, 460],
 	);
 	const [manual, called] = triggers(t, 0);
 	const linked = linkedCustomers(t, [240, 100]);
-	t.connect(manual, linked).connect(called, linked);
 	const invoicesList = layerInvoices(t, [460, 100]);
 	t.chain(linked, invoicesList);
 
@@ -534,6 +562,7 @@ function credits(): Template {
 	t.chain(invoicesList, refunds, mapRefund);
 	t.connect(mapRefund, postRefund, 0).connect(mapRefund, refundFailed, 1);
 	t.connect(postRefund, refundDone, 0).connect(postRefund, refundFailed, 1);
+	guardRuns(t, [manual, called], linked);
 	return t;
 }
 
@@ -558,9 +587,10 @@ function fromSage(): Template {
 			COMPANIES_NOTE,
 			CREDENTIALS_NOTE,
 			PUBLISH_NOTE,
+			GUARD_NOTE,
 		].join('\n'),
-		[-40, -380],
-		[660, 350],
+		[-40, -490],
+		[660, 460],
 	);
 	const [manual, called] = triggers(t, 0);
 	const knownPayments = t.layer(
@@ -569,7 +599,6 @@ function fromSage(): Template {
 		{ resource: 'payment', operation: 'getAll', returnAll: true, filters: { synced: true } },
 		{ executeOnce: true, alwaysOutputData: true },
 	);
-	t.connect(manual, knownPayments).connect(called, knownPayments);
 	const knownTransactions = t.layer(
 		'Sage transactions already recorded',
 		[460, 100],
@@ -657,6 +686,7 @@ function fromSage(): Template {
 	t.connect(map, create, 0).connect(map, failed, 1);
 	t.connect(create, reconcile, 0).connect(create, failed, 1);
 	t.connect(reconcile, apply, 0).connect(reconcile, queued, 1).connect(reconcile, queued, 2);
+	guardRuns(t, [manual, called], knownPayments);
 	return t;
 }
 

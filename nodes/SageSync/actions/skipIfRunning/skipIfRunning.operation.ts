@@ -1,12 +1,10 @@
 import {
-	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
 	type INodeExecutionData,
 	type INodeProperties,
-	type JsonObject,
 } from 'n8n-workflow';
 
 import { assertSafeEndpoint } from '../../../shared/endpoint';
@@ -73,10 +71,16 @@ async function otherRuns(ctx: IExecuteFunctions, staleAfterHours: number): Promi
 			request,
 		)) as { data?: RunningExecution[] };
 	} catch (error) {
-		throw new NodeApiError(ctx.getNode(), error as JsonObject, {
-			message: 'Could not ask n8n which runs of this workflow are in progress; nothing was synced',
-			description: `Check the n8n API credential (base URL ${baseUrl}, API key with the execution:list scope)`,
-		});
+		const failure = error as { httpCode?: string; status?: number; response?: { status?: number } };
+		const status = failure.response?.status ?? failure.status ?? failure.httpCode;
+		// Only the status: an error body may echo the request, API key header included.
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Could not ask n8n which runs of this workflow are in progress${status ? ` (HTTP ${status})` : ''}; nothing was synced`,
+			{
+				description: `Check the n8n API credential: base URL ${baseUrl}, an API key with the execution:list scope`,
+			},
+		);
 	}
 	const self = ctx.getExecutionId();
 	const cutoff = Date.now() - staleAfterHours * 3600_000;
@@ -107,9 +111,13 @@ export const skipIfRunning: SyncOperation = {
 		}
 		const hours = this.getNodeParameter('staleAfterHours', 0, 12) as number;
 		if (!(Number.isFinite(hours) && hours >= 1))
-			throw new NodeOperationError(this.getNode(), 'Ignore Runs Started Over must be at least 1 hour', {
-				itemIndex: 0,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				'Ignore Runs Started Over must be at least 1 hour',
+				{
+					itemIndex: 0,
+				},
+			);
 		const running = await otherRuns(this, hours);
 		if (running.length === 0) return [items, []];
 		const note: IDataObject = {
@@ -117,6 +125,9 @@ export const skipIfRunning: SyncOperation = {
 			runningExecutions: running,
 			message: `Skipped: execution ${running.join(', ')} of this workflow is still running`,
 		};
-		return [[], items.length ? items.map((item) => ({ json: { ...item.json, ...note } })) : [{ json: note }]];
+		return [
+			[],
+			items.length ? items.map((item) => ({ json: { ...item.json, ...note } })) : [{ json: note }],
+		];
 	},
 };
