@@ -95,6 +95,8 @@ export interface CompassInput {
 	created: Measurement;
 	/** The same, `concurrency` requests at a time (optional). */
 	createdConcurrently?: Measurement;
+	/** Created over one connection with Data Mode › Define Below: expressions per item (optional). */
+	createdDefineBelow?: Measurement;
 	read: Measurement;
 	cpu: XmlCpuResult;
 	memory: MemoryMeasurement;
@@ -104,6 +106,7 @@ export interface CompassInput {
 export function compassRows({
 	created,
 	createdConcurrently,
+	createdDefineBelow,
 	read,
 	cpu,
 	memory,
@@ -135,9 +138,10 @@ export function compassRows({
 	/** Wall time against the latency bound, and where the time went. */
 	const wall = (m: Measurement): CompassRow[] => {
 		const k = m.concurrency ?? 1;
+		const mode = m.dataMode === 'defineBelow' ? ', Define Below' : '';
 		return [
 			atMost(
-				`create ${m.n} invoices: wall time vs latency bound (${m.latencyMs} ms, ${k === 1 ? '1 connection' : `${k} concurrent`})`,
+				`create ${m.n} invoices: wall time vs latency bound (${m.latencyMs} ms, ${k === 1 ? '1 connection' : `${k} concurrent`}${mode})`,
 				m.wallMs,
 				m.latencyBoundMs,
 				1.25,
@@ -198,6 +202,11 @@ export function compassRows({
 					),
 					...wall(createdConcurrently),
 				]
+			: []),
+		// For comparison, not a target: the same fields mapped on the node with expressions, which
+		// n8n evaluates for every item before the node can validate anything.
+		...(createdDefineBelow
+			? wall(createdDefineBelow).map((row) => ({ ...row, target: 'comparison', pass: undefined }))
 			: []),
 		{
 			quantity: 'Intacct XML build + parse, CPU per record (this package)',
@@ -270,6 +279,7 @@ async function main(): Promise<void> {
 	const warm = await sandboxAt(0);
 	try {
 		await measureCreate(warm, { n: 400, batchSize: 100, prefix: 'WARM' });
+		await measureCreate(warm, { n: 400, batchSize: 100, prefix: 'WARME', dataMode: 'defineBelow' });
 		await measureCreate(warm, {
 			n: 400,
 			batchSize: 100,
@@ -348,7 +358,33 @@ async function main(): Promise<void> {
 		(m) => `${(m.retainedBytes / 1048576).toFixed(0)} MB kept`,
 	);
 
-	const rows = compassRows({ created, createdConcurrently, read, cpu, memory });
+	const createdDefineBelow = await step(
+		`create ${args.invoices} invoices at ${args.latencyMs} ms, 1 connection, Define Below (expressions)`,
+		async () => {
+			const sandbox = await sandboxAt(args.latencyMs);
+			try {
+				return (
+					await measureCreate(sandbox, {
+						n: args.invoices,
+						batchSize: 100,
+						prefix: 'CE',
+						dataMode: 'defineBelow',
+					})
+				).measurement;
+			} finally {
+				await sandbox.close();
+			}
+		},
+		ms,
+	);
+	const rows = compassRows({
+		created,
+		createdConcurrently,
+		createdDefineBelow,
+		read,
+		cpu,
+		memory,
+	});
 	console.log(`\n${compassTable(rows)}\n`);
 	const failed = rows.filter((r) => r.pass === false).length;
 	console.log(
@@ -369,6 +405,7 @@ async function main(): Promise<void> {
 		rows,
 		created,
 		createdConcurrently,
+		createdDefineBelow,
 		read,
 		cpu,
 		memory,

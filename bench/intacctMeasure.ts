@@ -37,6 +37,11 @@ export interface Measurement {
 	batchSize?: number;
 	/** Options > Concurrent Requests (writes only). */
 	concurrency?: number;
+	/**
+	 * Data Mode (writes only): Auto-Map Input Data reads each item's fields as they are; Define
+	 * Below maps three of them with `{{ $json.… }}` expressions that n8n evaluates per item.
+	 */
+	dataMode?: DataMode;
 	latencyMs: number;
 	/** Where the sandbox ran: in this process (its CPU and heap count here) or in a child. */
 	sandbox: SandboxPlace;
@@ -97,27 +102,55 @@ export function invoiceNumber(prefix: string, n: number): string {
 	return `${prefix}-${String(n + 1).padStart(6, '0')}`;
 }
 
-function invoiceInput(prefix: string, n: number): IDataObject[] {
-	return Array.from({ length: n }, (_, i) => ({
-		invoiceNo: invoiceNumber(prefix, i),
-		customerId: BENCH_CUSTOMERS[i % BENCH_CUSTOMERS.length],
-		amount: 100 + (i % 97) + 0.25,
-	}));
+export type DataMode = 'autoMapInputData' | 'defineBelow';
+
+/** The items: what a mapping step hands the node (Sage Sync › Map writes these same fields). */
+function invoiceInput(prefix: string, n: number, dataMode: DataMode): IDataObject[] {
+	return Array.from({ length: n }, (_, i) => {
+		const amount = 100 + (i % 97) + 0.25;
+		const fields = {
+			invoiceNo: invoiceNumber(prefix, i),
+			customerId: BENCH_CUSTOMERS[i % BENCH_CUSTOMERS.length],
+		};
+		return dataMode === 'defineBelow'
+			? { ...fields, amount }
+			: {
+					...fields,
+					invoiceDate: '2025-06-02',
+					dueDate: '2025-07-02',
+					lines: [{ glAccountNo: BENCH_GL_ACCOUNT, amount, memo: 'Benchmark' }],
+				};
+	});
 }
 
-const createParameters = (batchSize: number, concurrency = 1): INodeParameters => ({
-	resource: 'arInvoice',
-	operation: 'create',
-	customerId: { __rl: true, mode: 'id', value: '={{ $json.customerId }}' },
-	invoiceNo: '={{ $json.invoiceNo }}',
-	invoiceDate: '2025-06-02',
-	dueDate: '2025-07-02',
-	linesInput: 'fields',
-	lines: {
-		line: [{ glAccountNo: BENCH_GL_ACCOUNT, amount: '={{ $json.amount }}', memo: 'Benchmark' }],
-	},
-	requestOptions: { batchSize, concurrency },
-});
+const createParameters = (
+	batchSize: number,
+	concurrency: number,
+	dataMode: DataMode,
+): INodeParameters =>
+	dataMode === 'defineBelow'
+		? {
+				resource: 'arInvoice',
+				operation: 'create',
+				dataMode,
+				customerId: { __rl: true, mode: 'id', value: '={{ $json.customerId }}' },
+				invoiceNo: '={{ $json.invoiceNo }}',
+				invoiceDate: '2025-06-02',
+				dueDate: '2025-07-02',
+				linesInput: 'fields',
+				lines: {
+					line: [
+						{ glAccountNo: BENCH_GL_ACCOUNT, amount: '={{ $json.amount }}', memo: 'Benchmark' },
+					],
+				},
+				requestOptions: { batchSize, concurrency },
+			}
+		: {
+				resource: 'arInvoice',
+				operation: 'create',
+				dataMode,
+				requestOptions: { batchSize, concurrency },
+			};
 
 const readParameters = (prefix: string): INodeParameters => ({
 	resource: 'arInvoice',
@@ -182,7 +215,7 @@ async function timedRun(
 
 async function measurement(
 	sandbox: BenchSandbox,
-	base: Pick<Measurement, 'operation' | 'n' | 'batchSize' | 'concurrency'>,
+	base: Pick<Measurement, 'operation' | 'n' | 'batchSize' | 'concurrency' | 'dataMode'>,
 	bounds: { roundTrips: number; billed: number },
 	timed: TimedRun,
 ): Promise<Measurement> {
@@ -230,13 +263,20 @@ export function latencyBound(
  */
 export async function measureCreate(
 	sandbox: BenchSandbox,
-	options: { n: number; batchSize: number; prefix: string; concurrency?: number },
+	options: {
+		n: number;
+		batchSize: number;
+		prefix: string;
+		concurrency?: number;
+		dataMode?: DataMode;
+	},
 ): Promise<{ measurement: Measurement; credentials: ICredentialDataDecryptedObject }> {
 	const { n, batchSize, prefix } = options;
+	const dataMode = options.dataMode ?? 'autoMapInputData';
 	const timed = await timedRun(
 		sandbox,
-		createParameters(batchSize, options.concurrency),
-		invoiceInput(prefix, n),
+		createParameters(batchSize, options.concurrency ?? 1, dataMode),
+		invoiceInput(prefix, n, dataMode),
 		intacctCredentials(sandbox),
 	);
 	const applied = timed.run.items.filter((item) => item.outcome === 'applied').length;
@@ -248,7 +288,13 @@ export async function measureCreate(
 	return {
 		measurement: await measurement(
 			sandbox,
-			{ operation: 'arInvoice.create', n, batchSize, concurrency: options.concurrency ?? 1 },
+			{
+				operation: 'arInvoice.create',
+				n,
+				batchSize,
+				concurrency: options.concurrency ?? 1,
+				dataMode,
+			},
 			writeBounds(n, batchSize),
 			timed,
 		),

@@ -77,7 +77,7 @@ describe('Benchmark › COMPASS report harness', () => {
 			...over,
 		});
 		const side = { usPerRecord: 10, buildUs: 5, parseUs: 5, requestBytes: 600 };
-		const rows = compassRows({
+		const input = {
 			created: measurement({}),
 			createdConcurrently: measurement({
 				concurrency: 2,
@@ -105,7 +105,8 @@ describe('Benchmark › COMPASS report harness', () => {
 				retainedVsJson: 1.5,
 				peakVsJson: 5,
 			},
-		});
+		};
+		const rows = compassRows(input);
 		expect(rows.map((r) => r.pass)).toEqual([
 			true, // create round trips at the bound
 			true, // billed
@@ -126,6 +127,18 @@ describe('Benchmark › COMPASS report harness', () => {
 		]);
 		expect(rows[8].bound).toBe(900);
 		expect(compassTable(rows)).toContain('FAIL');
+		// Define Below is shown for comparison only: three more rows, none with a target.
+		const compared = compassRows({
+			...input,
+			createdDefineBelow: measurement({ dataMode: 'defineBelow', wallMs: 9000 }),
+		});
+		expect(compared).toHaveLength(rows.length + 3);
+		expect(compared.slice(11, 14).map((r) => [r.target, r.pass])).toEqual([
+			['comparison', undefined],
+			['comparison', undefined],
+			['comparison', undefined],
+		]);
+		expect(compared[11].quantity).toContain('Define Below');
 	});
 
 	test('the latency bound: one login, then the batches K at a time; reads page by page', () => {
@@ -142,6 +155,22 @@ describe('Benchmark › COMPASS report harness', () => {
 });
 
 describe('Benchmark › COMPASS report harness › sandbox and concurrent create (CI size)', () => {
+	test('Define Below maps each item through expressions and writes the same invoices', async () => {
+		const sandbox = await startBenchSandbox(0);
+		try {
+			const { measurement } = await measureCreate(sandbox, {
+				n: 120,
+				batchSize: 50,
+				prefix: 'DB',
+				dataMode: 'defineBelow',
+			});
+			expect(measurement).toMatchObject({ dataMode: 'defineBelow', items: 120 });
+			expect(measurement.functions).toEqual({ getAPISession: 1, create_invoice: 120 });
+		} finally {
+			await sandbox.close();
+		}
+	});
+
 	test('a concurrent create is measured against its own bound, phases included', async () => {
 		const sandbox = await startBenchSandbox(2);
 		try {

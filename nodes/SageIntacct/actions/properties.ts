@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { customerOperations } from './customer';
 import { customObjectSelector } from './customObject';
+import { AUTO_MAP_RESOURCES, dataModeProperty, defineBelowOnly } from './common/dataMode';
 import { clientOptionsProperty } from './common/params';
 import { operations } from './operations';
 import { operationSelectors } from './operationSelectors';
@@ -26,8 +27,20 @@ const resourceSelector: INodeProperties = {
 	default: 'customer',
 };
 
-const operationProperties: INodeProperties[] = Object.values(operations).flatMap((byOperation) =>
-	Object.values(byOperation).flatMap((operation) => operation.description),
+const operationProperties: INodeProperties[] = Object.entries(operations).flatMap(
+	([resource, byOperation]) => {
+		if (!AUTO_MAP_RESOURCES.has(resource))
+			return Object.values(byOperation).flatMap((operation) => operation.description);
+		const writes = Object.entries(byOperation)
+			.filter(([, operation]) => operation.kind === 'write')
+			.map(([name]) => name);
+		return [
+			...(writes.length ? [dataModeProperty(resource, writes)] : []),
+			...Object.values(byOperation).flatMap((operation) =>
+				operation.kind === 'write' ? defineBelowOnly(operation.description) : operation.description,
+			),
+		];
+	},
 );
 
 /** Every parameter of the Sage Intacct node: resource, operation, then each operation's fields. */

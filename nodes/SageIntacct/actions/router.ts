@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { appendAll } from '../../shared/itemLoop';
 import { IntacctClient } from '../transport/client';
+import { AUTO_MAP, AUTO_MAP_RESOURCES, autoMapContext } from './common/dataMode';
 import { clientOptions } from './common/params';
 import { toItemError } from './common/itemErrors';
 import type { IntacctOperation, ItemOutcome } from './common/operation';
@@ -38,11 +39,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 	} else if (operation.kind === 'write') {
 		const prepare = operation.prepare;
+		const autoMap =
+			AUTO_MAP_RESOURCES.has(resource) &&
+			this.getNodeParameter('dataMode', 0, 'defineBelow') === AUTO_MAP;
+		// Auto-Map: the fields come from each item's JSON, with no expression evaluated per item.
+		const context = autoMap ? autoMapContext(this, operation) : this;
 		outcomes = await runPlannedWrites(
 			this,
 			indexes,
 			client,
-			async (itemIndex) => await prepare.call(this, itemIndex, client),
+			async (itemIndex) => await prepare.call(context, itemIndex, client),
 			async (items) => items.map((x) => x.input),
 		);
 	} else {

@@ -156,4 +156,73 @@ describe('Sage Intacct › AR Invoice › Create', () => {
 		});
 		expect(run.items[0]).toMatchObject({ RECORDID: 'UI-1', TOTALENTERED: '49.99' });
 	});
+	describe('Data Mode › Auto-Map Input Data', () => {
+		const autoMap = { resource: 'arInvoice', operation: 'create', dataMode: 'autoMapInputData' };
+		/** The invoice as its item carries it: the node's field names, as Sage Sync › Map writes them. */
+		const item = (number: string, patch: Record<string, unknown> = {}) => ({
+			customerId: invoice.customer,
+			invoiceNo: number,
+			invoiceDate: invoice.date,
+			dueDate: invoice.due,
+			linesJson: invoice.lines,
+			additionalFields: { description: invoice.description, currency: 'GBP' },
+			...patch,
+		});
+
+		it('writes the same invoice as the same fields defined below', async () => {
+			const run = await runIntacct(sandbox, autoMap, [
+				item('AM-1'),
+				item('AM-2', { linesJson: undefined, lines: [{ glAccountNo: '4020', amount: 5 }] }),
+			]);
+			expect(run.error).toBeUndefined();
+			expect(run.items).toEqual([
+				expect.objectContaining({
+					RECORDID: 'AM-1',
+					CUSTOMERID: 'C0001',
+					TOTALENTERED: '120.30',
+					CURRENCY: 'GBP',
+					outcome: 'applied',
+				}),
+				expect.objectContaining({ RECORDID: 'AM-2', TOTALENTERED: '5.00', outcome: 'applied' }),
+			]);
+			const stored = (await records(sandbox, 'ARINVOICE')).find((i) => i.RECORDID === 'AM-1');
+			expect(stored).toMatchObject({
+				DESCRIPTION: 'Services & support <March> "Zoë"',
+				WHENDUE: '03/31/2025',
+			});
+			// Run again: the same invoices, found, not created twice.
+			const again = await runIntacct(sandbox, autoMap, [item('AM-1')]);
+			expect(again.items[0]).toMatchObject({ RECORDID: 'AM-1', outcome: 'alreadyApplied' });
+		});
+
+		it('ignores fields left on the node and keeps the node options', async () => {
+			const run = await runIntacct(
+				sandbox,
+				{ ...invoiceParams, ...autoMap, requestOptions: { batchSize: 1 } },
+				[item('AM-3'), item('AM-4')],
+			);
+			expect(run.items.map((i) => i.RECORDID)).toEqual(['AM-3', 'AM-4']);
+		});
+
+		it.each([
+			[{ customerId: undefined }, 'Item 1: Field "customer" is required'],
+			[{ invoiceDate: 'yesterday' }, 'Item 1: Field "invoiceDate" "yesterday" is not a valid date'],
+			[
+				{ linesJson: [{ glAccountNo: '4000', amount: Number.NaN }] },
+				/Item 1: Field "lines\[0\].amount"/,
+			],
+			[
+				{ additionalFields: { currency: 'pounds' } },
+				'Item 1: Field "currency" "pounds" is not an ISO currency code',
+			],
+		])(
+			'rejects a bad item %# naming the item and field, and writes nothing',
+			async (patch, message) => {
+				const before = (await records(sandbox, 'ARINVOICE')).length;
+				const run = await runIntacct(sandbox, autoMap, [item('AM-OK'), item('AM-BAD', patch)]);
+				expect(run.error?.message).toMatch(message);
+				expect((await records(sandbox, 'ARINVOICE')).length).toBe(before);
+			},
+		);
+	});
 });
