@@ -162,6 +162,25 @@ const INTACCT: Case[] = [
 		},
 	},
 	{
+		// The items' own values reach the node untouched (no expression turns them into text first).
+		name: 'arInvoice.create, Data Mode Auto-Map',
+		shape: {
+			customerId: 'text',
+			invoiceNo: 'text',
+			invoiceDate: 'date',
+			dueDate: 'date',
+			linesJson: 'json',
+		},
+		valid: {
+			customerId: 'C0001',
+			invoiceNo: 'FZ-AM',
+			invoiceDate: '2025-01-01',
+			dueDate: '2025-01-31',
+			linesJson: '[{"glAccountNo":"4000","amount":10}]',
+		},
+		parameters: { resource: 'arInvoice', operation: 'create', dataMode: 'autoMapInputData' },
+	},
+	{
 		name: 'arPayment.create',
 		shape: { date: 'date', amount: 'amount', reference: 'text' },
 		valid: { date: '2025-02-01', amount: 10, reference: 'FZ-PAY' },
@@ -339,7 +358,12 @@ describe('bad-input fuzz: 500 malformed items per write operation', () => {
 			const object = { customer: 'CUSTOMER', arInvoice: 'ARINVOICE', arPayment: 'ARPYMT' }[
 				String(c.parameters.resource)
 			] as string;
-			const input = uniquify(malformedItems(c.shape, c.valid, 11), ['id', 'number', 'reference']);
+			const input = uniquify(malformedItems(c.shape, c.valid, 11), [
+				'id',
+				'number',
+				'reference',
+				'invoiceNo',
+			]);
 			const parameters = { ...c.parameters, requestOptions: FAST };
 			const before = await intacctRecords(intacct, object);
 			const stopped = await runIntacct(intacct, parameters, input);
