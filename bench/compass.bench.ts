@@ -319,27 +319,31 @@ async function main(): Promise<void> {
 		},
 		(r) => `${ms(r.created)} + ${ms(r.read)}`,
 	);
-	let createdConcurrently: Measurement | undefined;
-	if (args.concurrency > 1) {
-		createdConcurrently = await step(
-			`create ${args.invoices} invoices at ${args.latencyMs} ms, ${args.concurrency} concurrent`,
+	/** A create alone on a fresh sandbox: its measurement. */
+	const createAlone = (
+		label: string,
+		options: { prefix: string; concurrency?: number; dataMode?: 'defineBelow' },
+	) =>
+		step(
+			`create ${args.invoices} invoices at ${args.latencyMs} ms, ${label}`,
 			async () => {
 				const sandbox = await sandboxAt(args.latencyMs);
 				try {
-					const write = await measureCreate(sandbox, {
-						n: args.invoices,
-						batchSize: 100,
-						prefix: 'CQ',
-						concurrency: args.concurrency,
-					});
-					return write.measurement;
+					return (await measureCreate(sandbox, { n: args.invoices, batchSize: 100, ...options }))
+						.measurement;
 				} finally {
 					await sandbox.close();
 				}
 			},
 			ms,
 		);
-	}
+	const createdConcurrently =
+		args.concurrency > 1
+			? await createAlone(`${args.concurrency} concurrent`, {
+					prefix: 'CQ',
+					concurrency: args.concurrency,
+				})
+			: undefined;
 	const cpu = await step(
 		`XML CPU, ${args.cpuRecords} records, ours and the SDK`,
 		async () => measureXmlCpu({ records: args.cpuRecords }),
@@ -358,25 +362,10 @@ async function main(): Promise<void> {
 		(m) => `${(m.retainedBytes / 1048576).toFixed(0)} MB kept`,
 	);
 
-	const createdDefineBelow = await step(
-		`create ${args.invoices} invoices at ${args.latencyMs} ms, 1 connection, Define Below (expressions)`,
-		async () => {
-			const sandbox = await sandboxAt(args.latencyMs);
-			try {
-				return (
-					await measureCreate(sandbox, {
-						n: args.invoices,
-						batchSize: 100,
-						prefix: 'CE',
-						dataMode: 'defineBelow',
-					})
-				).measurement;
-			} finally {
-				await sandbox.close();
-			}
-		},
-		ms,
-	);
+	const createdDefineBelow = await createAlone('1 connection, Define Below (expressions)', {
+		prefix: 'CE',
+		dataMode: 'defineBelow',
+	});
 	const rows = compassRows({
 		created,
 		createdConcurrently,

@@ -14,6 +14,7 @@ import {
 	nodeTypesOf,
 	packageNodeType,
 	runWorkflow,
+	type RunWorkflowOptions,
 	type WorkflowRunResult,
 } from '../helpers/engine';
 import { seededRandom } from '../../sandbox/shared/random';
@@ -57,7 +58,12 @@ export interface SyncRun {
 export async function runSync(
 	parameters: INodeParameters,
 	input: IDataObject[],
-	options: { continueOnFail?: boolean } = {},
+	options: Pick<RunWorkflowOptions, 'credentialTypes' | 'credentials'> & {
+		continueOnFail?: boolean;
+		/** Credentials the node is given: `{ n8nApi: { id, name } }`. */
+		nodeCredentials?: INode['credentials'];
+		workflowId?: string;
+	} = {},
 ): Promise<SyncRun> {
 	const node: INode = {
 		id: 'sync',
@@ -67,10 +73,17 @@ export async function runSync(
 		position: [0, 0],
 		parameters,
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(options.nodeCredentials ? { credentials: options.nodeCredentials } : {}),
 	};
 	const result = await runWorkflow(
-		{ nodes: [node], connections: {} },
-		{ nodeTypes, startNode: 'Sage Sync', startItems: input.map((json) => ({ json })) },
+		{ id: options.workflowId, nodes: [node], connections: {} },
+		{
+			nodeTypes,
+			credentialTypes: options.credentialTypes,
+			credentials: options.credentials,
+			startNode: 'Sage Sync',
+			startItems: input.map((json) => ({ json })),
+		},
 	);
 	const error = result.error as Error | undefined;
 	const outputs = error ? [] : result.outputs('Sage Sync');

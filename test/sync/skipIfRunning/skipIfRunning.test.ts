@@ -6,10 +6,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { ICredentialType, IDataObject, INode } from 'n8n-workflow';
+import type { ICredentialType, IDataObject } from 'n8n-workflow';
 
-import { packageNodeType, runWorkflow } from '../../helpers/engine';
-import { nodeTypes } from '../helpers';
+import { runSync } from '../helpers';
 
 /** n8n's own "n8n API" credential as n8n declares it: an API key header and a base URL. */
 const n8nApiCredential: ICredentialType = {
@@ -63,30 +62,19 @@ async function startApi(): Promise<FakeApi> {
 async function runGuard(
 	options: { baseUrl?: string; credential?: boolean; staleAfterHours?: number } = {},
 ) {
-	const node: INode = {
-		id: 'guard',
-		name: 'Guard',
-		type: packageNodeType('sageSync'),
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { operation: 'skipIfRunning', staleAfterHours: options.staleAfterHours ?? 12 },
-		...(options.credential === false
-			? {}
-			: { credentials: { n8nApi: { id: 'n8nApi', name: 'n8n API' } } }),
-	};
-	const result = await runWorkflow(
-		{ id: 'wfGuarded', nodes: [node], connections: {} },
+	const out = await runSync(
+		{ operation: 'skipIfRunning', staleAfterHours: options.staleAfterHours ?? 12 },
+		[{ run: 'hourly' }],
 		{
-			nodeTypes,
+			workflowId: 'wfGuarded',
+			nodeCredentials:
+				options.credential === false ? undefined : { n8nApi: { id: 'n8nApi', name: 'n8n API' } },
 			credentialTypes: { n8nApi: n8nApiCredential },
 			credentials: { n8nApi: { apiKey: API_KEY, baseUrl: options.baseUrl ?? '' } },
-			startNode: 'Guard',
-			startItems: [{ json: { run: 'hourly' } }],
 		},
 	);
-	const error = result.error as Error | undefined;
-	const [run, already] = error ? [[], []] : result.outputs('Guard');
-	return { run: run.map((i) => i.json), already: already.map((i) => i.json), error };
+	const [run = [], already = []] = out.outputs;
+	return { run, already, error: out.error };
 }
 
 describe('Sage Sync › Skip If Already Running', () => {
