@@ -12,6 +12,7 @@ import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workfl
 
 import { rl as intacctRl, runIntacct, startSandbox as startIntacct } from '../intacct/helpers';
 import { runSage200, sage200Credentials, startSandbox as startSage200 } from '../sage200/helpers';
+import { N8N_API_CREDENTIAL, runSync } from '../sync/helpers';
 import { runLayer, startSandbox as startLayer } from '../thelayer/helpers';
 
 // Built at run time so no literal secret sits in the source.
@@ -23,6 +24,7 @@ const SECRETS = {
 	accessToken: ['access', 'Lk33nD', 'Yy71'].join('-'),
 	refreshToken: ['refresh', 'Rr18cC', 'Uu04'].join('-'),
 	clientSecret: ['client', 'secret', 'Gg62sE'].join('-'),
+	n8nApiKey: ['n8n', 'api', 'Vb09kT'].join('-'),
 };
 const ALL = Object.values(SECRETS);
 
@@ -237,6 +239,26 @@ describe('secrets never leak', () => {
 				expectNoSecret(logged, 'console');
 			},
 		);
+
+		test('Sage Sync skipIfRunning (asks the n8n API with its key)', async () => {
+			const before = echo.hits();
+			const { value, logged } = await captureConsole(() =>
+				runSync({ operation: 'skipIfRunning', staleAfterHours: 12 }, [{}], {
+					continueOnFail,
+					workflowId: 'wfLeak',
+					nodeCredentials: { n8nApi: { id: 'n8nApi', name: 'n8n API' } },
+					credentialTypes: { n8nApi: N8N_API_CREDENTIAL },
+					credentials: { n8nApi: { apiKey: SECRETS.n8nApiKey, baseUrl: `${echo.url}/api/v1` } },
+				}),
+			);
+			expect(echo.hits()).toBeGreaterThan(before);
+			expect(value.error ?? value.outputs.flat()[0]?.error).toBeDefined();
+			expectNoSecret(
+				everythingSaid({ result: value.result, error: value.error, items: value.outputs }),
+				'run data and errors',
+			);
+			expectNoSecret(logged, 'console');
+		});
 	});
 
 	test('wrong credentials at the real sandboxes: refused, and nothing echoed', async () => {

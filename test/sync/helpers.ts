@@ -1,5 +1,6 @@
 import {
 	NodeConnectionTypes,
+	type ICredentialType,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INode,
@@ -45,6 +46,26 @@ export class SyncFixture implements INodeType {
 }
 
 export const nodeTypes = nodeTypesOf(new SageSync(), new SyncFixture());
+
+/** n8n's own "n8n API" credential as n8n declares it: an API key header and a base URL. */
+export const N8N_API_CREDENTIAL: ICredentialType = {
+	name: 'n8nApi',
+	displayName: 'n8n API',
+	properties: [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
+		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' },
+	],
+	authenticate: {
+		type: 'generic',
+		properties: { headers: { 'X-N8N-API-KEY': '={{ $credentials.apiKey }}' } },
+	},
+};
 
 export interface SyncRun {
 	/** json of each output, in output order. */

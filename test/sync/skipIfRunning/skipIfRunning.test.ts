@@ -6,29 +6,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import type { ICredentialType, IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { runSync } from '../helpers';
-
-/** n8n's own "n8n API" credential as n8n declares it: an API key header and a base URL. */
-const n8nApiCredential: ICredentialType = {
-	name: 'n8nApi',
-	displayName: 'n8n API',
-	properties: [
-		{
-			displayName: 'API Key',
-			name: 'apiKey',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-		},
-		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' },
-	],
-	authenticate: {
-		type: 'generic',
-		properties: { headers: { 'X-N8N-API-KEY': '={{ $credentials.apiKey }}' } },
-	},
-};
+import { N8N_API_CREDENTIAL, runSync } from '../helpers';
 
 const API_KEY = ['n8n', 'key', 'Qe42'].join('-');
 
@@ -69,7 +49,7 @@ async function runGuard(
 			workflowId: 'wfGuarded',
 			nodeCredentials:
 				options.credential === false ? undefined : { n8nApi: { id: 'n8nApi', name: 'n8n API' } },
-			credentialTypes: { n8nApi: n8nApiCredential },
+			credentialTypes: { n8nApi: N8N_API_CREDENTIAL },
 			credentials: { n8nApi: { apiKey: API_KEY, baseUrl: options.baseUrl ?? '' } },
 		},
 	);
