@@ -159,6 +159,12 @@ export function compassRows({
 				m.latencyBoundMs,
 				'ms',
 			),
+			info(
+				"    the sandbox's own work in them (parse, apply, answer; one thread)",
+				m.serverMs,
+				m.latencyBoundMs,
+				'ms',
+			),
 		];
 	};
 	return [

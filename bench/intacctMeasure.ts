@@ -70,6 +70,11 @@ export interface Measurement {
 	/** From the first HTTP request leaving to the last answer arriving. */
 	requestPhaseMs: number;
 	/**
+	 * Of the request phase, the sandbox's own work (parsing, applying, answering; its injected
+	 * latency excluded), summed over requests: what a real server adds, which the bound leaves out.
+	 */
+	serverMs: number;
+	/**
 	 * Lower bound on wall time: the latency of the bound round trips, the session login first, then
 	 * the batches `concurrency` at a time: (1 + ceil(batches / K)) x latency; reads page one by one.
 	 */
@@ -236,6 +241,7 @@ async function measurement(
 		cpuMs: timed.cpuMs,
 		beforeFirstRequestMs: timed.beforeFirstRequestMs,
 		requestPhaseMs: timed.requestPhaseMs,
+		serverMs: meter.serverMs,
 		latencyBoundMs,
 		wallVsLatencyBound: latencyBoundMs > 0 ? timed.wallMs / latencyBoundMs : NaN,
 		items: timed.run.items.length,

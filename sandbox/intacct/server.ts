@@ -165,14 +165,18 @@ export async function startIntacctSandbox(
 			return;
 		}
 		meter.roundTrip();
-		const parsed = parseBody(await readBody(req));
+		const body = await readBody(req);
+		let working = performance.now();
+		const parsed = parseBody(body);
 		const sessionIds = sessionIdsOf(parsed);
 		// sessionExpiry only makes sense for (and so only fires on) session-authenticated requests.
 		const rule = faults.pick(
 			faultTargets(parsed),
 			(r) => r.type !== 'sessionExpiry' || sessionIds.length > 0,
 		);
+		meter.serverTime(performance.now() - working);
 		await sleep(faults.latencyMs);
+		working = performance.now();
 		if (rule) {
 			meter.fault(rule.type);
 			const rateLimit = () => ({ body: rateLimitResponse(), contentType: XML_CONTENT_TYPE });
@@ -180,6 +184,7 @@ export async function startIntacctSandbox(
 			if (rule.type === 'sessionExpiry') for (const id of sessionIds) auth.expire(id);
 		}
 		const xml = processRequest(deps, parsed);
+		meter.serverTime(performance.now() - working);
 		if (rule?.type === 'lostAfterCommit') {
 			// Fully processed and committed, but the client never hears back.
 			destroyConnection(req);

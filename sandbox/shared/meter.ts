@@ -8,6 +8,12 @@ export interface MeterSnapshot {
 	billedTotal: number;
 	/** Faults injected, by fault type. */
 	faults: Record<string, number>;
+	/**
+	 * Milliseconds the sandbox spent working on requests (parsing, applying, answering), injected
+	 * latency excluded: the part of a round trip any real server adds on top of the network.
+	 * Measured by the Intacct gateway (for the performance report); 0 in the other sandboxes.
+	 */
+	serverMs: number;
 }
 
 function bump(counter: Record<string, number>, key: string, by = 1): void {
@@ -20,6 +26,7 @@ export class Meter {
 	private functions: Record<string, number> = {};
 	private billed: Record<string, number> = {};
 	private faults: Record<string, number> = {};
+	private serverMs = 0;
 
 	roundTrip(): void {
 		this.roundTrips += 1;
@@ -37,6 +44,11 @@ export class Meter {
 		bump(this.faults, type);
 	}
 
+	/** Adds the time the sandbox spent on one request, its injected latency excluded. */
+	serverTime(ms: number): void {
+		this.serverMs += ms;
+	}
+
 	snapshot(): MeterSnapshot {
 		return {
 			roundTrips: this.roundTrips,
@@ -44,6 +56,7 @@ export class Meter {
 			billed: { ...this.billed },
 			billedTotal: Object.values(this.billed).reduce((sum, n) => sum + n, 0),
 			faults: { ...this.faults },
+			serverMs: this.serverMs,
 		};
 	}
 
@@ -52,5 +65,6 @@ export class Meter {
 		this.functions = {};
 		this.billed = {};
 		this.faults = {};
+		this.serverMs = 0;
 	}
 }

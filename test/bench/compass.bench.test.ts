@@ -71,6 +71,7 @@ describe('Benchmark › COMPASS report harness', () => {
 			cpuMs: 0,
 			beforeFirstRequestMs: 100,
 			requestPhaseMs: 1700,
+			serverMs: 40,
 			latencyBoundMs: latencyBound({ operation: 'arInvoice.create', concurrency: 1 }, 11, 150),
 			wallVsLatencyBound: 1800 / 1650,
 			items: 1000,
@@ -115,8 +116,10 @@ describe('Benchmark › COMPASS report harness', () => {
 			true, // 1 connection: 1800 ms <= 1.25 x (11 x 150 ms)
 			undefined, // breakdown: before the first request
 			undefined, // breakdown: the requests
+			undefined, // breakdown: the sandbox's work in them
 			true, // 2 concurrent: round trips
 			false, // 2 concurrent: bound (1 + ceil(10 / 2)) x 150 = 900 ms
+			undefined,
 			undefined,
 			undefined,
 			true, // 10 us
@@ -125,20 +128,21 @@ describe('Benchmark › COMPASS report harness', () => {
 			true, // 1.5x JSON
 			undefined, // peak
 		]);
-		expect(rows[8].bound).toBe(900);
+		expect(rows[9].bound).toBe(900);
 		expect(compassTable(rows)).toContain('FAIL');
-		// Define Below is shown for comparison only: three more rows, none with a target.
+		// Define Below is shown for comparison only: four more rows, none with a target.
 		const compared = compassRows({
 			...input,
 			createdDefineBelow: measurement({ dataMode: 'defineBelow', wallMs: 9000 }),
 		});
-		expect(compared).toHaveLength(rows.length + 3);
-		expect(compared.slice(11, 14).map((r) => [r.target, r.pass])).toEqual([
+		expect(compared).toHaveLength(rows.length + 4);
+		expect(compared.slice(13, 17).map((r) => [r.target, r.pass])).toEqual([
+			['comparison', undefined],
 			['comparison', undefined],
 			['comparison', undefined],
 			['comparison', undefined],
 		]);
-		expect(compared[11].quantity).toContain('Define Below');
+		expect(compared[13].quantity).toContain('Define Below');
 	});
 
 	test('the latency bound: one login, then the batches K at a time; reads page by page', () => {
@@ -187,6 +191,8 @@ describe('Benchmark › COMPASS report harness › sandbox and concurrent create
 			expect(measurement.latencyBoundMs).toBe((1 + 3) * 2);
 			expect(measurement.beforeFirstRequestMs).toBeGreaterThan(0);
 			expect(measurement.requestPhaseMs).toBeGreaterThan(0);
+			expect(measurement.serverMs).toBeGreaterThan(0);
+			expect(measurement.serverMs).toBeLessThan(measurement.requestPhaseMs);
 			expect(measurement.beforeFirstRequestMs + measurement.requestPhaseMs).toBeLessThanOrEqual(
 				measurement.wallMs,
 			);
