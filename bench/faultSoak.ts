@@ -3,7 +3,8 @@
  *
  *   node .build/bench/faultSoak.js [--invoices 10000] [--payments 10000] [--customers 500]
  *        [--credit-notes 200] [--refunds 50] [--systems intacct,sage200]
- *        [--timeout-probability 0.0005] [--max-runs 6] [--out test-output/soak/soak.json]
+ *        [--timeout-probability 0.0005] [--max-runs 6] [--retry-base-delay-ms 1000]
+ *        [--out test-output/soak/soak.json]
  *
  * For each Sage system: a fresh Layer seeded with the scenario, the hourly auto-sync template run
  * by the real n8n CLI while The Layer and Sage inject ~10% faults (5xx, 429 with Retry-After,
@@ -12,13 +13,18 @@
  * must change nothing. Reports records lost, duplicated, balance differences, faults injected by
  * type, round trips, runs to converge and wall time per run. The CI-sized version of this is the
  * "fault soak (small)" test in each template suite.
+ *
+ * `--retry-base-delay-ms` sets _Options → Retry Base Delay_ on every Sage and Layer node of the
+ * imported templates (default: the templates as shipped, whose nodes wait 0.5–1 s before a first
+ * retry). Most of a 10,000/10,000 soak's wall time is those waits; a shorter delay changes when a
+ * retry happens, not what is retried (a 429's Retry-After is still obeyed).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { buildScenario, DEMO_LAYER_SETUP } from '../sandbox/thelayer/scenario';
 import { SOAK_FAULTS, setFaults, unsyncedInLayer } from '../scripts/lib/faultControl';
-import { REPO_ROOT } from '../scripts/lib/n8nRuntime';
+import { REPO_ROOT, type WorkflowJson } from '../scripts/lib/n8nRuntime';
 import { intacctExactlyOnce, sage200ExactlyOnce, type ExactlyOnce } from '../scripts/lib/summary';
 import {
 	closeSandboxes,
@@ -38,6 +44,7 @@ interface Args {
 	systems: Array<'intacct' | 'sage200'>;
 	timeoutProbability: number;
 	maxRuns: number;
+	retryBaseDelayMs?: number;
 	out: string;
 }
 
@@ -67,6 +74,7 @@ function parseArgs(argv: string[]): Args {
 		else if (flag === '--credit-notes') args.creditNotes = count(flag, value);
 		else if (flag === '--refunds') args.refunds = count(flag, value);
 		else if (flag === '--max-runs') args.maxRuns = count(flag, value, 2);
+		else if (flag === '--retry-base-delay-ms') args.retryBaseDelayMs = count(flag, value, 1);
 		else if (flag === '--out') args.out = path.resolve(value);
 		else if (flag === '--timeout-probability') {
 			args.timeoutProbability = Number(value);
@@ -83,6 +91,20 @@ function parseArgs(argv: string[]): Args {
 }
 
 const log = (message: string) => process.stderr.write(`[soak] ${message}\n`);
+
+/** Nodes of this package that talk to a service and take _Options → Retry Base Delay_. */
+const SERVICE_NODE = /^n8n-nodes-thelayer-sage\.(sageIntacct|sage200|theLayer)$/;
+
+/** The workflow with every service node's first retry delay set to `ms` (unchanged without it). */
+function withRetryBaseDelay(workflow: WorkflowJson, ms: number | undefined): WorkflowJson {
+	if (ms === undefined) return workflow;
+	const nodes = workflow.nodes.map((node) => {
+		if (!SERVICE_NODE.test(node.type)) return node;
+		const requestOptions = { ...(node.parameters?.requestOptions as object), retryBaseDelayMs: ms };
+		return { ...node, parameters: { ...node.parameters, requestOptions } };
+	});
+	return { ...workflow, nodes };
+}
 
 /** The small soak's mix, plus 30-second timeouts: ~10% of requests get a fault. */
 function faultMix(timeoutProbability: number) {
@@ -269,7 +291,9 @@ async function main(): Promise<void> {
 	const sandboxes = await startSandboxes(false);
 	const folder = mkdtempSync(path.join(REPO_ROOT, '.runtime', 'soak-'));
 	try {
-		const { n8n } = await setUpN8n(folder, sandboxes);
+		const { n8n } = await setUpN8n(folder, sandboxes, {
+			adjust: (workflow) => withRetryBaseDelay(workflow, args.retryBaseDelayMs),
+		});
 		const reports: SystemReport[] = [];
 		for (const system of args.systems) reports.push(await soakSystem(args, system, sandboxes, n8n));
 		const pass = reports.every(

@@ -54,7 +54,11 @@ export async function startSandboxes(fixedPorts: boolean): Promise<Sandboxes> {
  * A demo n8n in `userFolder`: the package installed from `npm pack` under ~/.n8n/nodes, a
  * credential per sandbox, every template imported and the sync workflows published.
  */
-export async function setUpN8n(userFolder: string, { intacct, layer, sage200 }: Sandboxes) {
+export async function setUpN8n(
+	userFolder: string,
+	{ intacct, layer, sage200 }: Sandboxes,
+	options: { adjust?: (workflow: WorkflowJson) => WorkflowJson } = {},
+) {
 	// Signed in already, as after clicking Connect; the editor's Connect button works too.
 	const sage200Token = await sage200.issueToken();
 	log('installing the package into n8n (npm pack → ~/.n8n/nodes)…');
@@ -86,10 +90,13 @@ export async function setUpN8n(userFolder: string, { intacct, layer, sage200 }: 
 	);
 	const files = readdirSync(path.join(REPO_ROOT, 'workflows')).filter((f) => f.endsWith('.json'));
 	// Templates that call each other carry their own ids; keep them.
-	const workflows = files.map((file) => ({
-		...(JSON.parse(readFileSync(path.join(REPO_ROOT, 'workflows', file), 'utf8')) as WorkflowJson),
-		id: workflowIdOf(file),
-	}));
+	const adjust = options.adjust ?? ((workflow: WorkflowJson) => workflow);
+	const workflows = files.map((file) =>
+		adjust({
+			...(JSON.parse(readFileSync(path.join(REPO_ROOT, 'workflows', file), 'utf8')) as WorkflowJson),
+			id: workflowIdOf(file),
+		}),
+	);
 	await n8n.importWorkflows(workflows);
 	// The sync workflows are sub-workflows of the hourly ones: publish them so they can be called.
 	await n8n.publishWorkflows(
