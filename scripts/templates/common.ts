@@ -1,5 +1,5 @@
 /** Pieces every sync template shares: entry points, the Map node, sync status write-back. */
-import type { Template } from './builder';
+import type { NodeOptions, Template } from './builder';
 
 export const ERROR_NOTE =
 	'**Errors** do not stop the run: the red branch writes the reason to the record in The Layer (Last Sync Error), where it shows in the grid until the next run succeeds.';
@@ -126,4 +126,74 @@ export function customersToSync(t: Template): string {
 	const toSync = t.noOp('Customers to sync', [700, 100]);
 	t.chain(manual, unlinked, toSync).chain(called, getEach, notLinked, toSync);
 	return toSync;
+}
+
+/** Linked Layer customers, fetched once, for the maps' Lookups › Customers. */
+export function linkedCustomers(t: Template, position: [number, number]) {
+	return t.layer(
+		'Linked customers',
+		position,
+		{ resource: 'customer', operation: 'getAll', returnAll: true, filters: { synced: true } },
+		{ executeOnce: true, alwaysOutputData: true },
+	);
+}
+
+/** Finalised Layer invoices, fetched once, for the maps' Lookups › Invoices. */
+export function layerInvoices(t: Template, position: [number, number]) {
+	return t.layer(
+		'Layer invoices',
+		position,
+		{ resource: 'invoice', operation: 'getAll', returnAll: true, filters: { status: 'finalised' } },
+		{ executeOnce: true, alwaysOutputData: true },
+	);
+}
+
+/**
+ * Sage receipts, mapped to Layer Sage transactions, recorded in The Layer, matched to the Layer
+ * invoices by Sage's own allocation, and reconciled where they match: the tail both "from Sage"
+ * templates share. `at` is the record node; the match and reconcile nodes follow to its right.
+ */
+export function recordAndReconcile(
+	t: Template,
+	at: [number, number],
+	sageSystem: 'intacct' | 'sage200',
+	invoicesList: string,
+	options: { extraFields?: Record<string, string>; onError: NodeOptions['onError'] },
+) {
+	const [x, y] = at;
+	const create = t.layer(
+		'Record in The Layer',
+		at,
+		{
+			resource: 'sageTransaction',
+			operation: 'create',
+			sageSystem,
+			sageCompany: expr('$json.sageCompany'),
+			sageTransactionId: expr('$json.sageTransactionId'),
+			type: expr('$json.type'),
+			amount: expr('$json.amount'),
+			date: expr('$json.date'),
+			additionalFields: {
+				currency: expr('$json.additionalFields.currency'),
+				customerId: expr("$json.additionalFields.customerId ?? ''"),
+				reference: expr("$json.additionalFields.reference ?? ''"),
+				sageCustomerId: expr("$json.additionalFields.sageCustomerId ?? ''"),
+				...options.extraFields,
+			},
+			allocationsJson: expr('$json.allocationsJson'),
+		},
+		{ onError: options.onError },
+	);
+	const reconcile = t.sync('Match to invoices', [x + 240, y], {
+		operation: 'reconcile',
+		invoices: expr(`$('${invoicesList}').all()`),
+		methods: ['allocation'],
+	});
+	const apply = t.layer('Reconcile in The Layer', [x + 480, y - 100], {
+		resource: 'sageTransaction',
+		operation: 'reconcile',
+		id: expr('$json.id'),
+		reconcileJson: expr('$json.reconciliation.allocations'),
+	});
+	return { create, reconcile, apply };
 }

@@ -9,8 +9,11 @@ import {
 	ERROR_NOTE,
 	expr,
 	hourlySteps,
+	layerInvoices,
+	linkedCustomers,
 	markSync,
 	PUBLISH_NOTE,
+	recordAndReconcile,
 	syncMap,
 	triggers,
 } from './common';
@@ -231,12 +234,7 @@ function invoices(): Template {
 		INTACCT_IDS.customers,
 		'Layer → Intacct: customers',
 	);
-	const linked = t.layer(
-		'Linked customers',
-		[900, 180],
-		{ resource: 'customer', operation: 'getAll', returnAll: true, filters: { synced: true } },
-		{ executeOnce: true, alwaysOutputData: true },
-	);
+	const linked = linkedCustomers(t, [900, 180]);
 	const toSync = t.layer(
 		'Invoices to sync',
 		[1120, 180],
@@ -312,19 +310,9 @@ function payments(): Template {
 		[660, 350],
 	);
 	const [manual, called] = triggers(t, 0);
-	const linked = t.layer(
-		'Linked customers',
-		[240, 180],
-		{ resource: 'customer', operation: 'getAll', returnAll: true, filters: { synced: true } },
-		{ executeOnce: true, alwaysOutputData: true },
-	);
+	const linked = linkedCustomers(t, [240, 180]);
 	for (const trigger of [manual, called]) t.connect(trigger, linked);
-	const invoicesList = t.layer(
-		'Layer invoices',
-		[460, 180],
-		{ resource: 'invoice', operation: 'getAll', returnAll: true, filters: { status: 'finalised' } },
-		{ executeOnce: true, alwaysOutputData: true },
-	);
+	const invoicesList = layerInvoices(t, [460, 180]);
 	const pending = t.layer(
 		'Payments not in Sage',
 		[680, 180],
@@ -406,19 +394,9 @@ function credits(): Template {
 		[660, 350],
 	);
 	const [manual, called] = triggers(t, 0);
-	const linked = t.layer(
-		'Linked customers',
-		[240, 180],
-		{ resource: 'customer', operation: 'getAll', returnAll: true, filters: { synced: true } },
-		{ executeOnce: true, alwaysOutputData: true },
-	);
+	const linked = linkedCustomers(t, [240, 180]);
 	for (const trigger of [manual, called]) t.connect(trigger, linked);
-	const invoicesList = t.layer(
-		'Layer invoices',
-		[460, 180],
-		{ resource: 'invoice', operation: 'getAll', returnAll: true, filters: { status: 'finalised' } },
-		{ executeOnce: true, alwaysOutputData: true },
-	);
+	const invoicesList = layerInvoices(t, [460, 180]);
 	t.chain(linked, invoicesList);
 
 	// Credit notes
@@ -586,18 +564,8 @@ function receipts(): Template {
 		{ resource: 'sageTransaction', operation: 'getAll', returnAll: true },
 		{ executeOnce: true, alwaysOutputData: true },
 	);
-	const linked = t.layer(
-		'Linked customers',
-		[680, 180],
-		{ resource: 'customer', operation: 'getAll', returnAll: true, filters: { synced: true } },
-		{ executeOnce: true, alwaysOutputData: true },
-	);
-	const layerInvoices = t.layer(
-		'Layer invoices',
-		[900, 180],
-		{ resource: 'invoice', operation: 'getAll', returnAll: true, filters: { status: 'finalised' } },
-		{ executeOnce: true, alwaysOutputData: true },
-	);
+	const linked = linkedCustomers(t, [680, 180]);
+	const invoicesList = layerInvoices(t, [900, 180]);
 	const intacctInvoices = t.intacct(
 		'Intacct invoices',
 		[1120, 180],
@@ -647,41 +615,11 @@ function receipts(): Template {
 		{ customers: linked, invoices: intacctInvoices },
 		{ sageCompany: INTACCT_COMPANY },
 	);
-	const create = t.layer(
-		'Record in The Layer',
-		[2240, 80],
-		{
-			resource: 'sageTransaction',
-			operation: 'create',
-			sageSystem: 'intacct',
-			sageCompany: expr('$json.sageCompany'),
-			sageTransactionId: expr('$json.sageTransactionId'),
-			type: expr('$json.type'),
-			amount: expr('$json.amount'),
-			date: expr('$json.date'),
-			additionalFields: {
-				currency: expr('$json.additionalFields.currency'),
-				customerId: expr("$json.additionalFields.customerId ?? ''"),
-				reference: expr("$json.additionalFields.reference ?? ''"),
-				sageCustomerId: expr("$json.additionalFields.sageCustomerId ?? ''"),
-			},
-			allocationsJson: expr('$json.allocationsJson'),
-		},
-		{ onError: 'continueRegularOutput' },
-	);
-	const reconcile = t.sync('Match to invoices', [2480, 80], {
-		operation: 'reconcile',
-		invoices: expr(`$('${layerInvoices}').all()`),
-		methods: ['allocation'],
-	});
-	const apply = t.layer('Reconcile in The Layer', [2720, -20], {
-		resource: 'sageTransaction',
-		operation: 'reconcile',
-		id: expr('$json.id'),
-		reconcileJson: expr('$json.reconciliation.allocations'),
+	const { create, reconcile, apply } = recordAndReconcile(t, [2240, 80], 'intacct', invoicesList, {
+		onError: 'continueRegularOutput',
 	});
 	const queued = t.noOp('Queued for a person', [2720, 200]);
-	t.chain(knownPayments, knownTransactions, linked, layerInvoices, intacctInvoices, known);
+	t.chain(knownPayments, knownTransactions, linked, invoicesList, intacctInvoices, known);
 	t.chain(known, intacctPayments, fresh, detailed, map);
 	t.connect(map, create, 0);
 	const mapFailed = t.noOp('Could not map (see error)', [2240, 320]);
@@ -833,12 +771,7 @@ function importInvoices(): Template {
 		[640, 310],
 	);
 	const manual = t.manualTrigger([0, 0], 'Import now');
-	const linked = t.layer(
-		'Linked customers',
-		[240, 0],
-		{ resource: 'customer', operation: 'getAll', returnAll: true, filters: { synced: true } },
-		{ executeOnce: true, alwaysOutputData: true },
-	);
+	const linked = linkedCustomers(t, [240, 0]);
 	const open = t.intacct(
 		'Open Intacct invoices',
 		[460, 0],

@@ -9,8 +9,11 @@ import {
 	ERROR_NOTE,
 	expr,
 	hourlySteps,
+	layerInvoices,
+	linkedCustomers,
 	markSync,
 	PUBLISH_NOTE,
+	recordAndReconcile,
 	syncMap,
 	triggers,
 } from './common';
@@ -224,25 +227,6 @@ function customers(): Template {
 	t.connect(create, link, 0).connect(create, failed, 1);
 	t.chain(link, hasContact, contact);
 	return t;
-}
-
-/** Linked Layer customers, fetched once, for the maps' Lookups › Customers. */
-function linkedCustomers(t: Template, position: [number, number]) {
-	return t.layer(
-		'Linked customers',
-		position,
-		{ resource: 'customer', operation: 'getAll', returnAll: true, filters: { synced: true } },
-		{ executeOnce: true, alwaysOutputData: true },
-	);
-}
-
-function layerInvoices(t: Template, position: [number, number]) {
-	return t.layer(
-		'Layer invoices',
-		position,
-		{ resource: 'invoice', operation: 'getAll', returnAll: true, filters: { status: 'finalised' } },
-		{ executeOnce: true, alwaysOutputData: true },
-	);
 }
 
 function pendingOf(
@@ -646,39 +630,9 @@ function fromSage(): Template {
 		{ customers: linked, invoices: invoicesList },
 		{ sageCompany: expr('$json._company') },
 	);
-	const create = t.layer(
-		'Record in The Layer',
-		[2680, 0],
-		{
-			resource: 'sageTransaction',
-			operation: 'create',
-			sageSystem: 'sage200',
-			sageCompany: expr('$json.sageCompany'),
-			sageTransactionId: expr('$json.sageTransactionId'),
-			type: expr('$json.type'),
-			amount: expr('$json.amount'),
-			date: expr('$json.date'),
-			additionalFields: {
-				currency: expr('$json.additionalFields.currency'),
-				customerId: expr("$json.additionalFields.customerId ?? ''"),
-				reference: expr("$json.additionalFields.reference ?? ''"),
-				sageCustomerId: expr("$json.additionalFields.sageCustomerId ?? ''"),
-				sageAccountNumber: expr("$json.additionalFields.sageAccountNumber ?? ''"),
-			},
-			allocationsJson: expr('$json.allocationsJson'),
-		},
-		{ onError: 'continueErrorOutput' },
-	);
-	const reconcile = t.sync('Match to invoices', [2920, 0], {
-		operation: 'reconcile',
-		invoices: expr(`$('${invoicesList}').all()`),
-		methods: ['allocation'],
-	});
-	const apply = t.layer('Reconcile in The Layer', [3160, -100], {
-		resource: 'sageTransaction',
-		operation: 'reconcile',
-		id: expr('$json.id'),
-		reconcileJson: expr('$json.reconciliation.allocations'),
+	const { create, reconcile, apply } = recordAndReconcile(t, [2680, 0], 'sage200', invoicesList, {
+		extraFields: { sageAccountNumber: expr("$json.additionalFields.sageAccountNumber ?? ''") },
+		onError: 'continueErrorOutput',
 	});
 	const queued = t.noOp('Unallocated: queued for a person', [3160, 120]);
 	const failed = t.noOp('Could not record (see error)', [2920, 240]);
