@@ -285,6 +285,11 @@ export class Template {
 		});
 	}
 
+	/** The note that explains a workflow: its lines, above the canvas's first node. */
+	overview(title: string, lines: string[], size: [width: number, height: number]) {
+		return this.sticky(title, lines.join('\n'), [-40, -(size[1] + 30)], size);
+	}
+
 	/** Moves every node at or right of `fromX` by `dx`, to make room for a node inserted later. */
 	shiftRight(fromX: number, dx: number): this {
 		for (const node of this.nodes) if (node.position[0] >= fromX) node.position[0] += dx;

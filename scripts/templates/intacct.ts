@@ -57,6 +57,8 @@ const MAPPING_NOTE =
 
 const CREDENTIALS_NOTE =
 	'**Credentials**: "The Layer account" (Token1/Token2) and "Sage Intacct account" (sender + user).';
+/** What every Layer → Sage sync note ends with. */
+const SYNC_NOTES = [MAPPING_NOTE, CREDENTIALS_NOTE, ERROR_NOTE, PUBLISH_NOTE];
 
 const mapNode = (
 	t: Template,
@@ -86,7 +88,7 @@ function customers(): Template {
 		'Layer → Intacct: customers',
 		'Matches Layer customers to Intacct (link → ID → name), creates or updates them, writes the link back',
 	);
-	t.sticky(
+	t.overview(
 		'Layer → Intacct: customers',
 		[
 			'Sends Layer customers to Sage Intacct and writes the Sage link back, so each is created once.',
@@ -98,8 +100,7 @@ function customers(): Template {
 			CREDENTIALS_NOTE,
 			ERROR_NOTE,
 			PUBLISH_NOTE,
-		].join('\n'),
-		[-40, -360],
+		],
 		[620, 330],
 	);
 	const toSync = customersToSync(t);
@@ -197,7 +198,7 @@ function invoices(): Template {
 		'Layer → Intacct: invoices',
 		'Finalised invoices not yet in Sage become Intacct AR invoices; their customers are synced first',
 	);
-	t.sticky(
+	t.overview(
 		'Layer → Intacct: invoices',
 		[
 			'Finalised invoices The Layer has not marked as synced become AR invoices in Sage Intacct; each is then marked synced with its Intacct RECORDNO, so the next run skips it (the cursor lives in The Layer).',
@@ -206,12 +207,8 @@ function invoices(): Template {
 			"2. **Map** turns lines into GL lines (nominal code → GL account), VAT onto the VAT account, the sub-company into the Intacct location. Add a Department ID under the node's Field Overrides to tag a department.",
 			'3. An invoice number Intacct already holds for another invoice is reported on the Layer invoice, never overwritten. Re-running is safe: Intacct writes carry deterministic control IDs.',
 			'',
-			MAPPING_NOTE,
-			CREDENTIALS_NOTE,
-			ERROR_NOTE,
-			PUBLISH_NOTE,
-		].join('\n'),
-		[-40, -420],
+			...SYNC_NOTES,
+		],
 		[700, 390],
 	);
 	const [manual, called] = triggers(t, 0);
@@ -294,19 +291,15 @@ function payments(): Template {
 		'Layer → Intacct: payments',
 		'Layer payments become Intacct AR payments into the mapped bank account, applied to their invoices',
 	);
-	t.sticky(
+	t.overview(
 		'Layer → Intacct: payments',
 		[
 			'Payments taken in The Layer become AR payments in Sage Intacct, into the bank account mapped from the payment method and applied to the invoices the payment was allocated to (partial and multi-invoice allocations included).',
 			'',
 			'Payments that came *from* Sage (reconciled Sage transactions) are already there and are skipped. A payment that is not fully allocated is reported rather than half-sent.',
 			'',
-			MAPPING_NOTE,
-			CREDENTIALS_NOTE,
-			ERROR_NOTE,
-			PUBLISH_NOTE,
-		].join('\n'),
-		[-40, -380],
+			...SYNC_NOTES,
+		],
 		[660, 350],
 	);
 	const [manual, called] = triggers(t, 0);
@@ -377,7 +370,7 @@ function credits(): Template {
 		'Layer → Intacct: credit notes and refunds',
 		'Credit notes become credit memos applied to their invoices; refunds become debit memos on the bank GL account',
 	);
-	t.sticky(
+	t.overview(
 		'Layer → Intacct: credit notes and refunds',
 		[
 			"- **Credit notes** become AR adjustments of type credit memo with the credit note's lines, then are applied to the invoices they were allocated to in The Layer.",
@@ -385,12 +378,8 @@ function credits(): Template {
 			'',
 			'Both are marked synced in The Layer with the Intacct RECORDNO.',
 			'',
-			MAPPING_NOTE,
-			CREDENTIALS_NOTE,
-			ERROR_NOTE,
-			PUBLISH_NOTE,
-		].join('\n'),
-		[-40, -380],
+			...SYNC_NOTES,
+		],
 		[660, 350],
 	);
 	const [manual, called] = triggers(t, 0);
@@ -534,7 +523,7 @@ function receipts(): Template {
 		'Intacct → Layer: payments recorded in Intacct',
 		'AR payments keyed in Intacct become Layer Sage transactions, reconciled where their application names the invoice',
 	);
-	t.sticky(
+	t.overview(
 		'Intacct → Layer: payments recorded in Intacct',
 		[
 			'AR payments entered in Sage Intacct (not the ones this package sent) become **Sage transactions** in The Layer.',
@@ -546,8 +535,7 @@ function receipts(): Template {
 			'',
 			CREDENTIALS_NOTE,
 			PUBLISH_NOTE,
-		].join('\n'),
-		[-40, -400],
+		],
 		[660, 370],
 	);
 	const [manual, called] = triggers(t, 0);
@@ -639,7 +627,7 @@ function importCustomers(): Template {
 		'Intacct → Layer: import customers',
 		'The whole Intacct A/R customer list into The Layer, each created once and linked',
 	);
-	t.sticky(
+	t.overview(
 		'Intacct → Layer: import customers',
 		[
 			'For a first go-live: every Sage Intacct customer becomes a Layer customer **linked** to it (Sage Customer ID = CUSTOMERID), so the syncs never create it again in Sage.',
@@ -649,8 +637,7 @@ function importCustomers(): Template {
 			'Choose the sub-company new customers belong to in **Create in The Layer**.',
 			'',
 			CREDENTIALS_NOTE,
-		].join('\n'),
-		[-40, -340],
+		],
 		[620, 310],
 	);
 	const manual = t.manualTrigger([0, 0], 'Import now');
@@ -758,7 +745,7 @@ function importInvoices(): Template {
 		'Intacct → Layer: import outstanding invoices',
 		'Open Intacct AR invoices become finalised Layer invoices for the outstanding amount, already marked synced',
 	);
-	t.sticky(
+	t.overview(
 		'Intacct → Layer: import outstanding invoices',
 		[
 			'For a first go-live: every Intacct AR invoice with money still due becomes a finalised Layer invoice for the **outstanding amount** (one line on the Nominal Code set in **Create in The Layer**, no VAT: the VAT was accounted in Intacct), marked synced with its RECORDNO so it never goes back.',
@@ -766,8 +753,7 @@ function importInvoices(): Template {
 			'Run **Import customers** first: invoices of customers The Layer does not have are listed, not created. An invoice number The Layer already has is skipped.',
 			'',
 			CREDENTIALS_NOTE,
-		].join('\n'),
-		[-40, -340],
+		],
 		[640, 310],
 	);
 	const manual = t.manualTrigger([0, 0], 'Import now');
@@ -855,15 +841,14 @@ function referenceData(): Template {
 		'Intacct ↔ Layer: reference data',
 		'Income GL accounts → Layer nominal codes; bank accounts listed beside Layer payment methods for the mapping table',
 	);
-	t.sticky(
+	t.overview(
 		'Intacct ↔ Layer: reference data',
 		[
 			'- **Nominal codes**: every active income GL account in Intacct becomes a Layer nominal code with the same number (created once; existing codes are left alone). Then the Nominal Code mapping table can map each code to itself.',
 			"- **Bank accounts**: lists each Layer payment method next to the Intacct bank account it names (bank account code), as rows for the Payment Method mapping table (with the bank's GL account, which refunds need).",
 			'',
 			CREDENTIALS_NOTE,
-		].join('\n'),
-		[-40, -340],
+		],
 		[660, 310],
 	);
 	const manual = t.manualTrigger([0, 100], 'Sync Now');
@@ -941,7 +926,7 @@ function hourly(): Template {
 		'Layer ↔ Intacct: hourly auto-sync',
 		'Every hour (or on Sync Now): invoices with their customers, payments, credit notes and refunds, then Intacct receipts back',
 	);
-	t.sticky(
+	t.overview(
 		'Layer ↔ Intacct: hourly auto-sync',
 		[
 			'Runs the sync workflows in order, each as a sub-workflow (import them all; they keep these IDs when imported with `n8n import:workflow`, otherwise pick them again in each step):',
@@ -952,8 +937,7 @@ function hourly(): Template {
 			'4. **Payments recorded in Intacct** back to The Layer',
 			'',
 			'Activate this workflow for the hourly run; **Sync Now** runs it at once. Each step only sends what The Layer has not marked as synced, so a run that was interrupted simply carries on next time.',
-		].join('\n'),
-		[-40, -380],
+		],
 		[680, 350],
 	);
 	hourlySteps(t, [

@@ -63,6 +63,8 @@ const MAPPING_NOTE =
 	'**Mapping tables** live in the Sage Sync "Map" node: sub-company → Sage 200 company ("siteId:companyId"), payment method → bank ID, nominal code → nominal code, VAT rate → tax code ID. The values here fit the sandboxes; replace them with yours.';
 const CREDENTIALS_NOTE =
 	'**Credentials**: "The Layer account" (Token1/Token2) and "Sage 200 account" (OAuth2 through Sage ID: Connect once in the credential).';
+/** What every Layer → Sage sync note ends with. */
+const SYNC_NOTES = [MAPPING_NOTE, CREDENTIALS_NOTE, ERROR_NOTE, PUBLISH_NOTE];
 const COMPANIES_NOTE =
 	'**Sage 200 companies** read by this workflow are listed in the "Sage 200 companies" node; keep it in step with the Sub-Company mapping.';
 
@@ -147,7 +149,7 @@ function customers(): Template {
 		'Layer → Sage 200: customers and contacts',
 		'Creates each Layer customer (and its primary contact) in its Sage 200 company once and writes the link back',
 	);
-	t.sticky(
+	t.overview(
 		'Layer → Sage 200: customers and contacts',
 		[
 			'Sends Layer customers to the Sage 200 company of their sub-company, with their primary contact, and writes the Sage link (company, customer ID, account reference) back. One way: later edits in Sage 200 are not brought back.',
@@ -155,12 +157,8 @@ function customers(): Template {
 			'- **Sync Now** sends every customer not linked yet; the **invoice sync** calls it for the customers of the invoices it sends ("on their first sales order").',
 			'- Matching: the existing link, else the account reference (an existing Sage 200 customer with the reference is linked, not duplicated).',
 			'',
-			MAPPING_NOTE,
-			CREDENTIALS_NOTE,
-			ERROR_NOTE,
-			PUBLISH_NOTE,
-		].join('\n'),
-		[-40, -400],
+			...SYNC_NOTES,
+		],
 		[640, 370],
 	);
 	const toSync = customersToSync(t);
@@ -254,7 +252,7 @@ function invoices(): Template {
 		'Layer → Sage 200: sales invoices',
 		'Finalised invoices not yet in Sage become Sage 200 sales invoices in their company; customers first',
 	);
-	t.sticky(
+	t.overview(
 		'Layer → Sage 200: sales invoices',
 		[
 			'Finalised Layer invoices not marked synced are posted as **sales invoices** in the Sage 200 company of their sub-company, one nominal analysis line per nominal code and tax code, then marked synced with the posted transaction ID.',
@@ -262,13 +260,9 @@ function invoices(): Template {
 			'1. Their customers are synced first (the **customers** workflow).',
 			'2. Before posting, Sage 200 is asked whether the customer already has an invoice with this reference: a retried run never posts twice.',
 			'',
-			MAPPING_NOTE,
-			CREDENTIALS_NOTE,
-			ERROR_NOTE,
-			PUBLISH_NOTE,
+			...SYNC_NOTES,
 			GUARD_NOTE,
-		].join('\n'),
-		[-40, -530],
+		],
 		[660, 500],
 	);
 	const [manual, called] = triggers(t, 0);
@@ -336,20 +330,16 @@ function receipts(): Template {
 		'Layer → Sage 200: receipts, allocated',
 		'Layer payments become Sage 200 sales receipts into the mapped bank, allocated to their invoices',
 	);
-	t.sticky(
+	t.overview(
 		'Layer → Sage 200: receipts, allocated',
 		[
 			'Payments taken in The Layer are posted as **sales receipts** into the bank mapped from the payment method, then **allocated** to the invoices the payment paid (partial and multi-invoice allocations included), so the invoices are offset by the receipt in Sage 200.',
 			'',
 			'Payments that came from Sage (reconciled Sage transactions) are skipped: they are already there.',
 			'',
-			MAPPING_NOTE,
-			CREDENTIALS_NOTE,
-			ERROR_NOTE,
-			PUBLISH_NOTE,
+			...SYNC_NOTES,
 			GUARD_NOTE,
-		].join('\n'),
-		[-40, -510],
+		],
 		[660, 480],
 	);
 	const [manual, called] = triggers(t, 0);
@@ -424,7 +414,7 @@ function credits(): Template {
 		'Layer → Sage 200: credit notes and refunds',
 		'Credit notes become sales credit notes allocated to their invoices; refunds become sales payments',
 	);
-	t.sticky(
+	t.overview(
 		'Layer → Sage 200: credit notes and refunds',
 		[
 			'- **Credit notes** are posted as sales credit notes and allocated to the invoices they were allocated to in The Layer.',
@@ -432,13 +422,9 @@ function credits(): Template {
 			'',
 			'Both are marked synced in The Layer with the posted transaction ID.',
 			'',
-			MAPPING_NOTE,
-			CREDENTIALS_NOTE,
-			ERROR_NOTE,
-			PUBLISH_NOTE,
+			...SYNC_NOTES,
 			GUARD_NOTE,
-		].join('\n'),
-		[-40, -490],
+		],
 		[660, 460],
 	);
 	const [manual, called] = triggers(t, 0);
@@ -560,7 +546,7 @@ function fromSage(): Template {
 		'Sage 200 → Layer: receipts recorded in Sage 200',
 		'Sales receipts posted in Sage 200 become Layer Sage transactions; allocated ones are reconciled',
 	);
-	t.sticky(
+	t.overview(
 		'Sage 200 → Layer: receipts recorded in Sage 200',
 		[
 			'Sales receipts posted in Sage 200 (not the ones this package sent) become **Sage transactions** in The Layer, one per receipt (its posted transaction ID).',
@@ -572,8 +558,7 @@ function fromSage(): Template {
 			CREDENTIALS_NOTE,
 			PUBLISH_NOTE,
 			GUARD_NOTE,
-		].join('\n'),
-		[-40, -490],
+		],
 		[660, 460],
 	);
 	const [manual, called] = triggers(t, 0);
@@ -654,7 +639,7 @@ function balances(): Template {
 		'Sage 200 → Layer: balances, credit limits, on hold',
 		'Each linked customer gets its Sage 200 balance, credit limit and on-hold status',
 	);
-	t.sticky(
+	t.overview(
 		'Sage 200 → Layer: balances, credit limits, on hold',
 		[
 			"Copies each linked customer's **balance**, **credit limit** and **on hold** flag from Sage 200 onto the Layer customer, where the customers grid shows them.",
@@ -662,8 +647,7 @@ function balances(): Template {
 			COMPANIES_NOTE,
 			CREDENTIALS_NOTE,
 			PUBLISH_NOTE,
-		].join('\n'),
-		[-40, -300],
+		],
 		[620, 270],
 	);
 	const [manual, called] = triggers(t, 0);
@@ -718,7 +702,7 @@ function referenceData(): Template {
 		'Sage 200 ↔ Layer: nominal codes and banks',
 		'Sage 200 sales nominal codes → Layer nominal codes; banks listed for the payment-method mapping',
 	);
-	t.sticky(
+	t.overview(
 		'Sage 200 ↔ Layer: nominal codes and banks',
 		[
 			'- **Nominal codes**: the sales nominal codes (4000–4999) of each Sage 200 company become Layer nominal codes (created once).',
@@ -726,8 +710,7 @@ function referenceData(): Template {
 			'',
 			COMPANIES_NOTE,
 			CREDENTIALS_NOTE,
-		].join('\n'),
-		[-40, -300],
+		],
 		[620, 270],
 	);
 	const manual = t.manualTrigger([0, 100]);
@@ -794,7 +777,7 @@ function upload(): Template {
 		'Customer upload: link Layer customers to Sage from a file',
 		'Reads an XLSX or CSV link file, validates every row, and writes the links to The Layer',
 	);
-	t.sticky(
+	t.overview(
 		'Customer upload: link Layer customers to Sage',
 		[
 			`The Layer's customer upload, for Sage 200 and Sage Intacct: a spreadsheet with the columns **${LINK_COLUMNS.join(', ')}** (the customers grid export makes one).`,
@@ -805,8 +788,7 @@ function upload(): Template {
 			"4. Otherwise each row becomes the Layer customer's Sage link (rows with Synced = no unlink).",
 			'',
 			'**Credentials**: "The Layer account".',
-		].join('\n'),
-		[-40, -400],
+		],
 		[660, 370],
 	);
 	const manual = t.manualTrigger([0, 100], 'Upload now');
@@ -889,7 +871,7 @@ function exportGrid(): Template {
 		'Customers grid export: Sage links as XLSX',
 		'Every Layer customer with Synced, Sage company, customer ID and account number, in the upload layout',
 	);
-	t.sticky(
+	t.overview(
 		'Customers grid export',
 		[
 			`Writes every Layer customer with its Sage link to an XLSX file in exactly the customer upload's layout (**${LINK_COLUMNS.join(', ')}**), so it can be edited (fill in Sage IDs, set Synced) and uploaded again with the **Customer upload** workflow.`,
@@ -897,8 +879,7 @@ function exportGrid(): Template {
 			'Set where the file goes in **File**.',
 			'',
 			'**Credentials**: "The Layer account".',
-		].join('\n'),
-		[-40, -320],
+		],
 		[620, 290],
 	);
 	const manual = t.manualTrigger([0, 100], 'Export now');
@@ -949,7 +930,7 @@ function hourly(): Template {
 		'Layer ↔ Sage 200: hourly auto-sync',
 		'Every hour (or on Sync Now): invoices with their customers, receipts, credit notes and refunds, receipts back, balances',
 	);
-	t.sticky(
+	t.overview(
 		'Layer ↔ Sage 200: hourly auto-sync',
 		[
 			'Runs the Sage 200 sync workflows in order, each as a sub-workflow (import them all; they keep these IDs when imported with `n8n import:workflow`, otherwise pick them again in each step):',
@@ -961,8 +942,7 @@ function hourly(): Template {
 			'5. **Balances**, credit limits and on-hold back to The Layer',
 			'',
 			'Activate this workflow for the hourly run; **Sync Now** runs it at once. Each step sends only what The Layer has not marked as synced.',
-		].join('\n'),
-		[-40, -400],
+		],
 		[680, 370],
 	);
 	hourlySteps(t, [
