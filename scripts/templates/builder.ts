@@ -285,8 +285,8 @@ export class Template {
 		});
 	}
 
-	/** The note that explains a workflow: its lines, above the canvas's first node. */
-	overview(title: string, lines: string[], size: [width: number, height: number]) {
+	/** The note that explains a workflow (titled with its name unless `title` is given): its lines, above the canvas's first node. */
+	overview(lines: string[], size: [width: number, height: number], title = this.name) {
 		return this.sticky(title, lines.join('\n'), [-40, -(size[1] + 30)], size);
 	}
 

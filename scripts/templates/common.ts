@@ -1,5 +1,5 @@
 /** Pieces every sync template shares: entry points, the Map node, sync status write-back. */
-import type { NodeOptions, Template } from './builder';
+import type { NodeOptions, Position, Template } from './builder';
 
 export const ERROR_NOTE =
 	'**Errors** do not stop the run: the red branch writes the reason to the record in The Layer (Last Sync Error), where it shows in the grid until the next run succeeds.';
@@ -24,7 +24,7 @@ export function triggers(t: Template, y: number): string[] {
 export function syncMap(
 	t: Template,
 	name: string,
-	position: [number, number],
+	position: Position,
 	preset: string,
 	mappings: Record<string, unknown>,
 	lookups: { customers?: string; invoices?: string } = {},
@@ -54,7 +54,7 @@ export function syncMap(
 export function markSync(
 	t: Template,
 	name: string,
-	position: [number, number],
+	position: Position,
 	resource: string,
 	idExpr: string,
 	sageIdExpr: string | undefined,
@@ -129,7 +129,7 @@ export function customersToSync(t: Template): string {
 }
 
 /** Linked Layer customers, fetched once, for the maps' Lookups › Customers. */
-export function linkedCustomers(t: Template, position: [number, number]) {
+export function linkedCustomers(t: Template, position: Position) {
 	return t.layer(
 		'Linked customers',
 		position,
@@ -139,7 +139,7 @@ export function linkedCustomers(t: Template, position: [number, number]) {
 }
 
 /** Finalised Layer invoices, fetched once, for the maps' Lookups › Invoices. */
-export function layerInvoices(t: Template, position: [number, number]) {
+export function layerInvoices(t: Template, position: Position) {
 	return t.layer(
 		'Layer invoices',
 		position,
@@ -155,7 +155,7 @@ export function layerInvoices(t: Template, position: [number, number]) {
  */
 export function recordAndReconcile(
 	t: Template,
-	at: [number, number],
+	at: Position,
 	sageSystem: 'intacct' | 'sage200',
 	invoicesList: string,
 	options: { extraFields?: Record<string, string>; onError: NodeOptions['onError'] },

@@ -89,7 +89,6 @@ function customers(): Template {
 		'Matches Layer customers to Intacct (link → ID → name), creates or updates them, writes the link back',
 	);
 	t.overview(
-		'Layer → Intacct: customers',
 		[
 			'Sends Layer customers to Sage Intacct and writes the Sage link back, so each is created once.',
 			'',
@@ -199,7 +198,6 @@ function invoices(): Template {
 		'Finalised invoices not yet in Sage become Intacct AR invoices; their customers are synced first',
 	);
 	t.overview(
-		'Layer → Intacct: invoices',
 		[
 			'Finalised invoices The Layer has not marked as synced become AR invoices in Sage Intacct; each is then marked synced with its Intacct RECORDNO, so the next run skips it (the cursor lives in The Layer).',
 			'',
@@ -292,7 +290,6 @@ function payments(): Template {
 		'Layer payments become Intacct AR payments into the mapped bank account, applied to their invoices',
 	);
 	t.overview(
-		'Layer → Intacct: payments',
 		[
 			'Payments taken in The Layer become AR payments in Sage Intacct, into the bank account mapped from the payment method and applied to the invoices the payment was allocated to (partial and multi-invoice allocations included).',
 			'',
@@ -371,7 +368,6 @@ function credits(): Template {
 		'Credit notes become credit memos applied to their invoices; refunds become debit memos on the bank GL account',
 	);
 	t.overview(
-		'Layer → Intacct: credit notes and refunds',
 		[
 			"- **Credit notes** become AR adjustments of type credit memo with the credit note's lines, then are applied to the invoices they were allocated to in The Layer.",
 			"- **Refunds** become debit memos whose line credits the bank's GL account (the GL Account column of the payment-method table): money paid back raises what the customer owes.",
@@ -524,7 +520,6 @@ function receipts(): Template {
 		'AR payments keyed in Intacct become Layer Sage transactions, reconciled where their application names the invoice',
 	);
 	t.overview(
-		'Intacct → Layer: payments recorded in Intacct',
 		[
 			'AR payments entered in Sage Intacct (not the ones this package sent) become **Sage transactions** in The Layer.',
 			'',
@@ -628,7 +623,6 @@ function importCustomers(): Template {
 		'The whole Intacct A/R customer list into The Layer, each created once and linked',
 	);
 	t.overview(
-		'Intacct → Layer: import customers',
 		[
 			'For a first go-live: every Sage Intacct customer becomes a Layer customer **linked** to it (Sage Customer ID = CUSTOMERID), so the syncs never create it again in Sage.',
 			'',
@@ -746,7 +740,6 @@ function importInvoices(): Template {
 		'Open Intacct AR invoices become finalised Layer invoices for the outstanding amount, already marked synced',
 	);
 	t.overview(
-		'Intacct → Layer: import outstanding invoices',
 		[
 			'For a first go-live: every Intacct AR invoice with money still due becomes a finalised Layer invoice for the **outstanding amount** (one line on the Nominal Code set in **Create in The Layer**, no VAT: the VAT was accounted in Intacct), marked synced with its RECORDNO so it never goes back.',
 			'',
@@ -842,7 +835,6 @@ function referenceData(): Template {
 		'Income GL accounts → Layer nominal codes; bank accounts listed beside Layer payment methods for the mapping table',
 	);
 	t.overview(
-		'Intacct ↔ Layer: reference data',
 		[
 			'- **Nominal codes**: every active income GL account in Intacct becomes a Layer nominal code with the same number (created once; existing codes are left alone). Then the Nominal Code mapping table can map each code to itself.',
 			"- **Bank accounts**: lists each Layer payment method next to the Intacct bank account it names (bank account code), as rows for the Payment Method mapping table (with the bank's GL account, which refunds need).",
@@ -927,7 +919,6 @@ function hourly(): Template {
 		'Every hour (or on Sync Now): invoices with their customers, payments, credit notes and refunds, then Intacct receipts back',
 	);
 	t.overview(
-		'Layer ↔ Intacct: hourly auto-sync',
 		[
 			'Runs the sync workflows in order, each as a sub-workflow (import them all; they keep these IDs when imported with `n8n import:workflow`, otherwise pick them again in each step):',
 			'',

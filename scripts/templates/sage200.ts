@@ -150,7 +150,6 @@ function customers(): Template {
 		'Creates each Layer customer (and its primary contact) in its Sage 200 company once and writes the link back',
 	);
 	t.overview(
-		'Layer → Sage 200: customers and contacts',
 		[
 			'Sends Layer customers to the Sage 200 company of their sub-company, with their primary contact, and writes the Sage link (company, customer ID, account reference) back. One way: later edits in Sage 200 are not brought back.',
 			'',
@@ -253,7 +252,6 @@ function invoices(): Template {
 		'Finalised invoices not yet in Sage become Sage 200 sales invoices in their company; customers first',
 	);
 	t.overview(
-		'Layer → Sage 200: sales invoices',
 		[
 			'Finalised Layer invoices not marked synced are posted as **sales invoices** in the Sage 200 company of their sub-company, one nominal analysis line per nominal code and tax code, then marked synced with the posted transaction ID.',
 			'',
@@ -331,7 +329,6 @@ function receipts(): Template {
 		'Layer payments become Sage 200 sales receipts into the mapped bank, allocated to their invoices',
 	);
 	t.overview(
-		'Layer → Sage 200: receipts, allocated',
 		[
 			'Payments taken in The Layer are posted as **sales receipts** into the bank mapped from the payment method, then **allocated** to the invoices the payment paid (partial and multi-invoice allocations included), so the invoices are offset by the receipt in Sage 200.',
 			'',
@@ -415,7 +412,6 @@ function credits(): Template {
 		'Credit notes become sales credit notes allocated to their invoices; refunds become sales payments',
 	);
 	t.overview(
-		'Layer → Sage 200: credit notes and refunds',
 		[
 			'- **Credit notes** are posted as sales credit notes and allocated to the invoices they were allocated to in The Layer.',
 			'- **Refunds** are posted as sales payments (money back to the customer) from the mapped bank.',
@@ -547,7 +543,6 @@ function fromSage(): Template {
 		'Sales receipts posted in Sage 200 become Layer Sage transactions; allocated ones are reconciled',
 	);
 	t.overview(
-		'Sage 200 → Layer: receipts recorded in Sage 200',
 		[
 			'Sales receipts posted in Sage 200 (not the ones this package sent) become **Sage transactions** in The Layer, one per receipt (its posted transaction ID).',
 			'',
@@ -640,7 +635,6 @@ function balances(): Template {
 		'Each linked customer gets its Sage 200 balance, credit limit and on-hold status',
 	);
 	t.overview(
-		'Sage 200 → Layer: balances, credit limits, on hold',
 		[
 			"Copies each linked customer's **balance**, **credit limit** and **on hold** flag from Sage 200 onto the Layer customer, where the customers grid shows them.",
 			'',
@@ -703,7 +697,6 @@ function referenceData(): Template {
 		'Sage 200 sales nominal codes → Layer nominal codes; banks listed for the payment-method mapping',
 	);
 	t.overview(
-		'Sage 200 ↔ Layer: nominal codes and banks',
 		[
 			'- **Nominal codes**: the sales nominal codes (4000–4999) of each Sage 200 company become Layer nominal codes (created once).',
 			"- **Banks**: each company's bank accounts are listed (ID, nominal, currency) as rows for the Payment Method mapping table.",
@@ -778,7 +771,6 @@ function upload(): Template {
 		'Reads an XLSX or CSV link file, validates every row, and writes the links to The Layer',
 	);
 	t.overview(
-		'Customer upload: link Layer customers to Sage',
 		[
 			`The Layer's customer upload, for Sage 200 and Sage Intacct: a spreadsheet with the columns **${LINK_COLUMNS.join(', ')}** (the customers grid export makes one).`,
 			'',
@@ -790,6 +782,7 @@ function upload(): Template {
 			'**Credentials**: "The Layer account".',
 		],
 		[660, 370],
+		'Customer upload: link Layer customers to Sage',
 	);
 	const manual = t.manualTrigger([0, 100], 'Upload now');
 	const settings = t.json('File', [220, 100], {
@@ -872,7 +865,6 @@ function exportGrid(): Template {
 		'Every Layer customer with Synced, Sage company, customer ID and account number, in the upload layout',
 	);
 	t.overview(
-		'Customers grid export',
 		[
 			`Writes every Layer customer with its Sage link to an XLSX file in exactly the customer upload's layout (**${LINK_COLUMNS.join(', ')}**), so it can be edited (fill in Sage IDs, set Synced) and uploaded again with the **Customer upload** workflow.`,
 			'',
@@ -881,6 +873,7 @@ function exportGrid(): Template {
 			'**Credentials**: "The Layer account".',
 		],
 		[620, 290],
+		'Customers grid export',
 	);
 	const manual = t.manualTrigger([0, 100], 'Export now');
 	const customers = t.layer('Layer customers', [220, 100], {
@@ -931,7 +924,6 @@ function hourly(): Template {
 		'Every hour (or on Sync Now): invoices with their customers, receipts, credit notes and refunds, receipts back, balances',
 	);
 	t.overview(
-		'Layer ↔ Sage 200: hourly auto-sync',
 		[
 			'Runs the Sage 200 sync workflows in order, each as a sub-workflow (import them all; they keep these IDs when imported with `n8n import:workflow`, otherwise pick them again in each step):',
 			'',
